@@ -1,0 +1,31 @@
+"""Create the first admin account once; print its password only when generated.
+
+``LUBPUR_ADMIN_EMAIL`` and ``LUBPUR_ADMIN_PASSWORD`` set them; otherwise the e-mail
+is admin@lubpur.local and a random password is printed the one time it is made.
+Running it again changes nothing.
+"""
+
+import os
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Create the admin account if there is none (idempotent)."
+
+    def handle(self, *args, **options):
+        User = get_user_model()
+        email = os.environ.get("LUBPUR_ADMIN_EMAIL", "admin@lubpur.local")
+        password = os.environ.get("LUBPUR_ADMIN_PASSWORD", "")
+        if User.objects.filter(email__iexact=email).exists():
+            self.stdout.write(f"Admin account {email} already exists; unchanged.")
+            return
+        generated = not password
+        if generated:
+            password = secrets.token_urlsafe(12)
+        User.objects.create_superuser(email=email, password=password)
+        self.stdout.write(self.style.SUCCESS(f"Created admin account {email}"))
+        if generated:
+            self.stdout.write(f"  password: {password}   (shown once; change it)")

@@ -1,0 +1,32 @@
+"""The project's URLs: the Wagtail admin, the REST API and its schema and docs.
+
+This is a headless CMS: there are no public HTML pages; frontends read ``/api/v1/``.
+"""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/auth/", include("allauth.headless.urls")),
+    path("api/v1/", include("frontend_api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path(
+        "api/docs/",
+        SpectacularSwaggerView.as_view(url_name="api-schema"),
+        name="api-docs",
+    ),
+    # allauth's own views are needed for e-mail links even when headless
+    path("accounts/", include("allauth.urls")),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = "frontend_api.errors.not_found"
+handler500 = "frontend_api.errors.server_error"

@@ -1,0 +1,1 @@
+"""Catalogue and site content: products, categories, brands, guides, pages, site."""

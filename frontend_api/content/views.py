@@ -1,0 +1,71 @@
+"""Read-only content endpoints."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from wagtail.models import Site
+
+from cms.models import SiteSettings
+
+from ..locales import LOCALE_CODES, requested_language
+from ..schema import LOCALE_PARAMETER
+
+
+class LocaleOutSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    default = serializers.BooleanField()
+
+
+class SiteSettingsOutSerializer(serializers.Serializer):
+    company_name = serializers.CharField()
+    icp_number = serializers.CharField()
+    contact_email = serializers.CharField()
+    phone = serializers.CharField()
+    service_hotline = serializers.CharField()
+    address = serializers.CharField()
+
+
+class SiteOutSerializer(serializers.Serializer):
+    locale = serializers.CharField()
+    locales = LocaleOutSerializer(many=True)
+    settings = SiteSettingsOutSerializer()
+
+
+class SiteView(APIView):
+    """Site settings and the locales the content is published in."""
+
+    @extend_schema(
+        responses=SiteOutSerializer, parameters=[LOCALE_PARAMETER], tags=["content"]
+    )
+    def get(self, request: Request) -> Response:
+        from django.conf import settings as dj_settings
+
+        language = requested_language(request)
+        site = (
+            Site.find_for_request(request)
+            or Site.objects.filter(is_default_site=True).first()
+        )
+        cfg = SiteSettings.for_site(site) if site else SiteSettings()
+        english = language == "en"
+        data = {
+            "locale": language,
+            "locales": [
+                {"code": code, "name": name, "default": code == LOCALE_CODES[0]}
+                for code, name in dj_settings.WAGTAIL_CONTENT_LANGUAGES
+            ],
+            "settings": {
+                "company_name": (cfg.company_name_en if english else "")
+                or cfg.company_name,
+                "icp_number": cfg.icp_number,
+                "contact_email": cfg.contact_email,
+                "phone": cfg.phone,
+                "service_hotline": cfg.service_hotline,
+                "address": (cfg.address_en if english else "") or cfg.address,
+            },
+        }
+        return Response(SiteOutSerializer(data).data)

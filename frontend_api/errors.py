@@ -1,0 +1,152 @@
+"""One error format everywhere: RFC 7807 problem details.
+
+Every error the API returns is ``application/problem+json``::
+
+    {"type": "urn:lubpur:problem:invalid", "title": "Invalid input", "status": 400,
+     "detail": "…", "code": "invalid",
+     "errors": [{"code": "required", "detail": "This field is required.",
+                 "attr": "title"}]}
+
+DRF's exceptions, Django's ``Http404``/``PermissionDenied`` and our domain errors
+(``cms.errors.ApplicationError``) all pass through ``problem_exception_handler``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404, JsonResponse
+from django.views import defaults
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import set_rollback
+
+from cms.errors import ApplicationError
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+TITLES = {
+    400: "Invalid input",
+    401: "Authentication required",
+    403: "Forbidden",
+    404: "Not found",
+    405: "Method not allowed",
+    406: "Not acceptable",
+    409: "Conflict",
+    413: "Payload too large",
+    415: "Unsupported media type",
+    429: "Too many requests",
+    500: "Server error",
+}
+
+
+def problem(
+    status_code: int,
+    *,
+    code: str,
+    detail: str,
+    errors: list[dict[str, Any]] | None = None,
+    title: str | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "type": f"urn:lubpur:problem:{code}",
+        "title": title or TITLES.get(status_code, "Error"),
+        "status": status_code,
+        "detail": detail,
+        "code": code,
+        "errors": errors or [],
+    }
+    body.update(extra)
+    return body
+
+
+def _flatten(detail: Any, attr: str | None = None) -> list[dict[str, Any]]:
+    """Turn DRF's nested error detail into a flat ``[{code, detail, attr}]`` list."""
+    if isinstance(detail, dict):
+        out: list[dict[str, Any]] = []
+        for key, value in detail.items():
+            name = None if key == "non_field_errors" else str(key)
+            out += _flatten(value, f"{attr}.{name}" if attr and name else attr or name)
+        return out
+    if isinstance(detail, list):
+        out = []
+        for index, value in enumerate(detail):
+            nested = isinstance(value, dict | list)
+            out += _flatten(value, f"{attr}.{index}" if nested and attr else attr)
+        return out
+    code = getattr(detail, "code", None) or "invalid"
+    return [{"code": code, "detail": str(detail), "attr": attr}]
+
+
+def problem_exception_handler(exc: Exception, context: dict) -> Response | None:
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
+
+    if isinstance(exc, ApplicationError):
+        set_rollback()
+        body = problem(
+            exc.status,
+            code=exc.code,
+            detail=exc.detail,
+            errors=exc.errors,
+            title=exc.title,
+            **exc.extra,
+        )
+        return Response(body, status=exc.status, content_type=PROBLEM_CONTENT_TYPE)
+
+    if not isinstance(exc, exceptions.APIException):
+        return None  # a real bug: let Django report it as a 500
+
+    set_rollback()
+    headers = {}
+    if getattr(exc, "auth_header", None):
+        headers["WWW-Authenticate"] = exc.auth_header
+    if getattr(exc, "wait", None):
+        headers["Retry-After"] = str(int(exc.wait))
+
+    if isinstance(exc, exceptions.ValidationError):
+        errors = _flatten(exc.detail)
+        detail = errors[0]["detail"] if len(errors) == 1 else "The input is invalid."
+        code = "invalid"
+    else:
+        errors = []
+        detail = str(exc.detail)
+        codes = exc.get_codes()
+        code = codes if isinstance(codes, str) else exc.default_code
+    body = problem(exc.status_code, code=code, detail=detail, errors=errors)
+    return Response(
+        body,
+        status=exc.status_code,
+        headers=headers,
+        content_type=PROBLEM_CONTENT_TYPE,
+    )
+
+
+def problem_response(status_code: int, code: str, detail: str) -> JsonResponse:
+    """A problem response outside DRF (Django's 404/500 handlers under /api/)."""
+    return JsonResponse(
+        problem(status_code, code=code, detail=detail),
+        status=status_code,
+        content_type=PROBLEM_CONTENT_TYPE,
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def not_found(request, exception=None):
+    """``handler404``: problem details under /api/, Django's page elsewhere."""
+    if request.path.startswith("/api/"):
+        return problem_response(status.HTTP_404_NOT_FOUND, "not_found", "Not found.")
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    """``handler500``: problem details under /api/, Django's page elsewhere."""
+    if request.path.startswith("/api/"):
+        return problem_response(
+            500, "server_error", "Something went wrong on our side."
+        )
+    return defaults.server_error(request)

@@ -1,0 +1,91 @@
+"""OpenAPI helpers: the problem-details component and default error responses."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework import serializers
+
+PROBLEM_STATUSES = {
+    "400": "Invalid input (field errors in `errors`).",
+    "401": "Authentication required.",
+    "403": "Forbidden.",
+    "404": "Not found.",
+    "429": "Too many requests; see `Retry-After`.",
+}
+
+
+class ProblemFieldErrorSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    detail = serializers.CharField()
+    attr = serializers.CharField(allow_null=True)
+
+
+class ProblemSerializer(serializers.Serializer):
+    """RFC 7807 problem details, as every error response."""
+
+    type = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.IntegerField()
+    detail = serializers.CharField()
+    code = serializers.CharField()
+    errors = ProblemFieldErrorSerializer(many=True)
+
+
+def add_problem_responses(result, generator, request, public):
+    """Postprocessing hook: every operation documents the problem responses it can
+    give, unless the view documented that status itself."""
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    schemas.setdefault(
+        "Problem",
+        {
+            "type": "object",
+            "description": "RFC 7807 problem details.",
+            "properties": {
+                "type": {"type": "string"},
+                "title": {"type": "string"},
+                "status": {"type": "integer"},
+                "detail": {"type": "string"},
+                "code": {"type": "string"},
+                "errors": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "code": {"type": "string"},
+                            "detail": {"type": "string"},
+                            "attr": {"type": "string", "nullable": True},
+                        },
+                        "required": ["code", "detail", "attr"],
+                    },
+                },
+            },
+            "required": ["type", "title", "status", "detail", "code", "errors"],
+            "additionalProperties": True,
+        },
+    )
+    ref = {
+        "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+    }
+    for path_item in result.get("paths", {}).values():
+        for method, operation in path_item.items():
+            if method not in {"get", "post", "put", "patch", "delete"}:
+                continue
+            responses = operation.setdefault("responses", {})
+            for code, description in PROBLEM_STATUSES.items():
+                responses.setdefault(code, {"description": description, "content": ref})
+    return result
+
+
+def only_public_api(endpoints):
+    """Preprocessing hook: the schema documents ``/api/v1/`` only (not the admin's
+    internal APIs)."""
+    return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]
+
+
+LOCALE_PARAMETER = OpenApiParameter(
+    "locale",
+    str,
+    enum=["zh-hans", "en"],
+    required=False,
+    description="Content language; default `Accept-Language`, else zh-hans.",
+)

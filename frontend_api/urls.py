@@ -1,0 +1,7 @@
+"""``/api/v1/``: one URL module per area, each owned by its feature."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("frontend_api.content.urls")),
+]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class LegalConfig(AppConfig):
+    name = "legal"
+    verbose_name = "Legal"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,1 @@
+"""Versioned policies and consent records (see the policy issue)."""

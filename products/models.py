@@ -1,0 +1,494 @@
+"""The lubricant catalogue: brands, categories, products and guides.
+
+Editors meet these in the admin as the *Products* and *Guides* sections of the page
+tree (``ProductIndexPage`` → ``ProductPage``, ``GuideIndexPage`` → ``GuidePage``) and
+as the *Brands* and *Product categories* snippets. Everything is translatable with
+wagtail-localize: ``zh-hans`` is the source locale, ``en`` the translation.
+
+The API (``/api/v1/products/``, ``/api/v1/guides/``) reads these through the
+querysets' ``for_listing()`` / ``for_detail()`` so query counts stay fixed.
+"""
+
+from __future__ import annotations
+
+import math
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    TitleFieldPanel,
+)
+from wagtail.documents import get_document_model_string
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.search import index
+
+from .blocks import RICH_TEXT_FEATURES, GuideBodyBlock, TypicalPropertyBlock
+
+IMAGE_MODEL = get_image_model_string()
+DOCUMENT_MODEL = get_document_model_string()
+
+
+class BaseOil(models.TextChoices):
+    MINERAL = "mineral", _("Mineral")
+    SEMI_SYNTHETIC = "semi_synthetic", _("Semi-synthetic")
+    SYNTHETIC = "synthetic", _("Synthetic")
+
+
+class DocumentKind(models.TextChoices):
+    TDS = "tds", _("Technical data sheet (TDS)")
+    SDS = "sds", _("Safety data sheet (SDS)")
+    BROCHURE = "brochure", _("Brochure")
+    OTHER = "other", _("Other")
+
+
+# --- Snippets ------------------------------------------------------------------
+
+
+class Brand(TranslatableMixin, index.Indexed, models.Model):
+    """A lubricant brand (超润, Shell, Mobil …); a translatable snippet."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        allow_unicode=False,
+        help_text=_("ASCII identifier, the same in every language: used in filters."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        IMAGE_MODEL,
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("logo"),
+        FieldPanel("website"),
+        FieldPanel("description"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("brand")
+        verbose_name_plural = _("brands")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="products_brand_locale_slug_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProductCategory(TranslatableMixin, models.Model):
+    """A node of the category tree (发动机油 / 柴油机油); a translatable snippet.
+
+    ``path`` is the slash-joined slug path ("engine-oil/diesel-engine-oil"), kept in
+    step with ``parent`` by ``products.services``; filters use it to include
+    sub-categories with one ``LIKE`` instead of a recursive query.
+    """
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        help_text=_("ASCII identifier, the same in every language."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent category"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text=_("Leave empty for a top-level category."),
+    )
+    path = models.CharField(_("slug path"), max_length=500, editable=False)
+    description = models.TextField(_("description"), blank=True)
+    sort_order = models.IntegerField(_("sort order"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("parent"),
+        FieldPanel("sort_order"),
+        FieldPanel("description"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("product category")
+        verbose_name_plural = _("product categories")
+        ordering = ["path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "path"], name="products_category_locale_path_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def compute_path(self) -> str:
+        return f"{self.parent.path}/{self.slug}" if self.parent else self.slug
+
+    def clean(self) -> None:
+        super().clean()
+        if self.parent_id and self.parent.locale_id != self.locale_id:
+            raise ValidationError(
+                {"parent": _("The parent must be in the same language.")}
+            )
+        node = self.parent
+        while node is not None:
+            if node.pk == self.pk:
+                raise ValidationError(
+                    {"parent": _("A category cannot contain itself.")}
+                )
+            node = node.parent
+
+    def save(self, *args, **kwargs):
+        # Derived, not a rule: the path always mirrors the parent chain.
+        self.path = self.compute_path()
+        super().save(*args, **kwargs)
+        for child in self.children.all():
+            child.save()
+
+
+# --- Product pages -------------------------------------------------------------
+
+
+class ProductIndexPage(Page):
+    """The "Products" section: the parent of every product page in a locale."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["products.ProductPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("product index page")
+
+
+class ProductPageQuerySet(models.QuerySet):
+    pass
+
+
+ProductPageManager = PageManager.from_queryset(ProductPageQuerySet)
+
+
+class ProductPage(Page):
+    """One lubricant product, as buyers see it in the catalogue.
+
+    ``sku`` is the stable identifier shared by a product and its translations; it
+    is unique within each locale.
+    """
+
+    sku = models.CharField(
+        _("SKU"),
+        max_length=64,
+        db_index=True,
+        help_text=_("Stock-keeping unit, e.g. LP-HM46. The same in every language."),
+    )
+    brand = models.ForeignKey(
+        Brand,
+        verbose_name=_("brand"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="products",
+    )
+    viscosity_grade = models.CharField(
+        _("viscosity grade"),
+        max_length=40,
+        blank=True,
+        db_index=True,
+        help_text=_("e.g. SAE 5W-30, ISO VG 46, NLGI 2"),
+    )
+    base_oil = models.CharField(
+        _("base oil"),
+        max_length=20,
+        choices=BaseOil.choices,
+        blank=True,
+    )
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("One or two sentences for list cards.")
+    )
+    applications = models.TextField(
+        _("applications"),
+        blank=True,
+        help_text=_("Where it is used, one application per line."),
+    )
+    features = RichTextField(
+        _("features and benefits"), blank=True, features=RICH_TEXT_FEATURES
+    )
+    typical_properties = StreamField(
+        [("property", TypicalPropertyBlock())],
+        verbose_name=_("typical properties"),
+        blank=True,
+        help_text=_(
+            "The typical properties table: property, test method, unit, value."
+        ),
+    )
+    package_sizes = models.TextField(
+        _("package sizes"),
+        blank=True,
+        help_text=_("One per line, e.g. 4L, 18L 桶, 200L 桶."),
+    )
+    main_image = models.ForeignKey(
+        IMAGE_MODEL,
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown in lists and as the first picture on the product page."),
+    )
+
+    objects = ProductPageManager()
+
+    content_panels = [
+        TitleFieldPanel("title"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("sku"), FieldPanel("brand")]),
+                FieldRowPanel([FieldPanel("viscosity_grade"), FieldPanel("base_oil")]),
+                InlinePanel("category_links", label=_("Categories"), min_num=1),
+            ],
+            heading=_("Identity"),
+        ),
+        FieldPanel("summary"),
+        InlinePanel("specifications", label=_("Specifications and approvals")),
+        FieldPanel("applications"),
+        FieldPanel("features"),
+        FieldPanel("typical_properties"),
+        FieldPanel("package_sizes"),
+        MultiFieldPanel(
+            [
+                FieldPanel("main_image"),
+                InlinePanel("gallery_images", label=_("More images")),
+            ],
+            heading=_("Images"),
+        ),
+        InlinePanel("documents", label=_("Documents (TDS, SDS, brochures)")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("sku"),
+        index.SearchField("viscosity_grade"),
+        index.SearchField("summary"),
+        index.SearchField("applications"),
+        index.RelatedFields("brand", [index.SearchField("name")]),
+        index.RelatedFields("specifications", [index.SearchField("code")]),
+        index.FilterField("sku"),
+        index.FilterField("base_oil"),
+        index.FilterField("viscosity_grade"),
+    ]
+    parent_page_types = ["products.ProductIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("product page")
+
+    def clean(self) -> None:
+        super().clean()
+        clash = (
+            ProductPage.objects.filter(locale_id=self.locale_id, sku=self.sku)
+            .exclude(translation_key=self.translation_key)
+            .exists()
+        )
+        if clash:
+            raise ValidationError({"sku": _("Another product already uses this SKU.")})
+
+    @property
+    def application_list(self) -> list[str]:
+        return [line.strip() for line in self.applications.splitlines() if line.strip()]
+
+    @property
+    def package_size_list(self) -> list[str]:
+        return [
+            line.strip() for line in self.package_sizes.splitlines() if line.strip()
+        ]
+
+
+class ProductCategoryLink(Orderable):
+    """A product's membership of a category (copied, not translated, by
+    wagtail-localize; the API shows the category in the reader's language)."""
+
+    page = ParentalKey(
+        ProductPage, related_name="category_links", on_delete=models.CASCADE
+    )
+    category = models.ForeignKey(
+        ProductCategory,
+        verbose_name=_("category"),
+        on_delete=models.CASCADE,
+        related_name="product_links",
+    )
+
+    panels = [FieldPanel("category")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("category")
+
+
+class ProductSpecification(Orderable):
+    """One specification or OEM approval a product meets (API CK-4, NSF H1 …)."""
+
+    page = ParentalKey(
+        ProductPage, related_name="specifications", on_delete=models.CASCADE
+    )
+    code = models.CharField(
+        _("specification / approval"),
+        max_length=80,
+        db_index=True,
+        help_text=_("As printed on the TDS, e.g. API CK-4, DIN 51524-2 HLP."),
+    )
+
+    panels = [FieldPanel("code")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("specification")
+
+
+class ProductImage(Orderable):
+    page = ParentalKey(
+        ProductPage, related_name="gallery_images", on_delete=models.CASCADE
+    )
+    image = models.ForeignKey(IMAGE_MODEL, on_delete=models.CASCADE, related_name="+")
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+
+class ProductDocument(Orderable):
+    """A TDS, SDS or brochure of a product; the document carries its language."""
+
+    page = ParentalKey(ProductPage, related_name="documents", on_delete=models.CASCADE)
+    document = models.ForeignKey(
+        DOCUMENT_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=DocumentKind.choices, default=DocumentKind.TDS
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("kind")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document")
+
+
+# --- Guides --------------------------------------------------------------------
+
+
+class GuideIndexPage(Page):
+    """The "Guides" section: selection guides and technical articles."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["products.GuidePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("guide index page")
+
+
+class GuidePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "products.GuidePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+WORDS_PER_MINUTE_EN = 220
+CHARACTERS_PER_MINUTE_ZH = 400
+
+
+class GuidePage(Page):
+    """A selection guide or technical article, linked to the products it discusses."""
+
+    summary = models.TextField(_("summary"), blank=True)
+    date = models.DateField(
+        _("published date"), help_text=_("Shown to readers as the article's date.")
+    )
+    cover_image = models.ForeignKey(
+        IMAGE_MODEL,
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(GuideBodyBlock(), verbose_name=_("body"), blank=True)
+    tags = ClusterTaggableManager(through=GuidePageTag, blank=True)
+
+    content_panels = [
+        TitleFieldPanel("title"),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("cover_image")]),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        InlinePanel("product_links", label=_("Related products")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["products.GuideIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("guide page")
+
+    @property
+    def reading_time(self) -> int:
+        """Minutes to read: Chinese by characters, other languages by words."""
+        text = strip_tags(str(self.body.render_as_block()) if self.body else "")
+        text = f"{self.summary} {text}"
+        cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+        words = len(text.split())
+        minutes = cjk / CHARACTERS_PER_MINUTE_ZH + words / WORDS_PER_MINUTE_EN
+        return max(1, math.ceil(minutes))
+
+
+class GuideProductLink(Orderable):
+    """A product a guide recommends; product pages list the guides linking to them."""
+
+    page = ParentalKey(
+        GuidePage, related_name="product_links", on_delete=models.CASCADE
+    )
+    product = models.ForeignKey(
+        ProductPage,
+        verbose_name=_("product"),
+        on_delete=models.CASCADE,
+        related_name="guide_links",
+    )
+
+    panels = [FieldPanel("product")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related product")

@@ -47,7 +47,6 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    "modelsearch",
     # api and accounts
     "rest_framework",
     "drf_spectacular",

@@ -1,0 +1,101 @@
+"""Site-wide operations: making sure the page tree every locale needs exists.
+
+``site_tree_ensure()`` is the one place that knows the shape of the tree (see
+CONTRACTS.md): a ``HomePage`` per locale (the English one a real Wagtail translation
+of the Chinese source, a sibling under Root) with a ``ProductIndexPage`` (slug
+``products``) and a ``GuideIndexPage`` (slug ``guides``) beneath each. Tests,
+``seed_demo`` and the importer call it; it creates only what is missing.
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.conf import settings
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from cms.models import HomePage
+
+SOURCE_LANGUAGE = "zh-hans"
+
+# Titles of the pages the tree needs, in each language, when they have to be made.
+HOME_TITLES = {"zh-hans": "超润 Lubpur", "en": "Lubpur"}
+SECTIONS = {
+    # slug: (model path, {language: title})
+    "products": (
+        "products.ProductIndexPage",
+        {"zh-hans": "产品中心", "en": "Products"},
+    ),
+    "guides": ("products.GuideIndexPage", {"zh-hans": "选油指南", "en": "Guides"}),
+}
+
+
+def _content_languages() -> list[str]:
+    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+def _publish(page: Page) -> Page:
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def _source_home(locale: Locale) -> HomePage:
+    home = HomePage.objects.filter(locale=locale).order_by("path").first()
+    if home is not None:
+        return home
+    root = Page.get_first_root_node()
+    home = HomePage(title=HOME_TITLES[SOURCE_LANGUAGE], slug="home", locale=locale)
+    root.add_child(instance=home)
+    _publish(home)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.save(update_fields=["root_page"])
+    return home
+
+
+def _translation(source: Page, locale: Locale, title: str) -> Page:
+    """The page's version in ``locale``, made (and published) when missing."""
+    existing = source.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific
+    copy = source.specific.copy_for_translation(locale)
+    copy.title = title
+    copy.draft_title = title
+    return _publish(copy)
+
+
+def _section(home: Page, slug: str, language: str) -> Page:
+    model_path, titles = SECTIONS[slug]
+    model = apps.get_model(model_path)
+    existing = model.objects.child_of(home).filter(slug=slug).first()
+    if existing is not None:
+        return existing
+    page = model(title=titles[language], slug=slug, locale=home.locale)
+    home.add_child(instance=page)
+    return _publish(page)
+
+
+@transaction.atomic
+def site_tree_ensure() -> dict[str, HomePage]:
+    """Create whatever is missing of the per-locale tree; return homes by language.
+
+    Idempotent: a second call creates nothing and returns the same pages.
+    """
+    locales = {
+        code: Locale.objects.get_or_create(language_code=code)[0]
+        for code in _content_languages()
+    }
+    source_home = _source_home(locales[SOURCE_LANGUAGE])
+    homes: dict[str, HomePage] = {SOURCE_LANGUAGE: source_home}
+    sources = {slug: _section(source_home, slug, SOURCE_LANGUAGE) for slug in SECTIONS}
+    for code, locale in locales.items():
+        if code == SOURCE_LANGUAGE:
+            continue
+        homes[code] = _translation(source_home, locale, HOME_TITLES.get(code, "Lubpur"))
+        for slug, source in sources.items():
+            _translation(source, locale, SECTIONS[slug][1].get(code, slug))
+    return homes

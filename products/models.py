@@ -12,6 +12,7 @@ querysets' ``for_listing()`` / ``for_detail()`` so query counts stay fixed.
 from __future__ import annotations
 
 import math
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -425,6 +426,7 @@ class GuidePageTag(TaggedItemBase):
 
 WORDS_PER_MINUTE_EN = 220
 CHARACTERS_PER_MINUTE_ZH = 400
+CJK_CHARACTER = re.compile("[\u4e00-\u9fff]")
 
 
 class GuidePage(Page):
@@ -469,8 +471,9 @@ class GuidePage(Page):
         """Minutes to read: Chinese by characters, other languages by words."""
         text = strip_tags(str(self.body.render_as_block()) if self.body else "")
         text = f"{self.summary} {text}"
-        cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-        words = len(text.split())
+        cjk = len(CJK_CHARACTER.findall(text))
+        # Chinese runs are counted by character, so they must not count as words.
+        words = len(CJK_CHARACTER.sub(" ", text).split())
         minutes = cjk / CHARACTERS_PER_MINUTE_ZH + words / WORDS_PER_MINUTE_EN
         return max(1, math.ceil(minutes))
 

@@ -16,6 +16,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import (
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.http import Http404, JsonResponse
 from django.views import defaults
 from rest_framework import exceptions, status
@@ -80,8 +85,18 @@ def _flatten(detail: Any, attr: str | None = None) -> list[dict[str, Any]]:
     return [{"code": code, "detail": str(detail), "attr": attr}]
 
 
+class _PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request body is too large."
+    default_code = "too_large"
+
+
 def problem_exception_handler(exc: Exception, context: dict) -> Response | None:
-    if isinstance(exc, Http404):
+    if isinstance(exc, RequestDataTooBig):
+        exc = _PayloadTooLarge()
+    elif isinstance(exc, TooManyFieldsSent | TooManyFilesSent):
+        exc = exceptions.ValidationError(str(exc), code="too_many_fields")
+    elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
@@ -141,6 +156,16 @@ def not_found(request, exception=None):
     if request.path.startswith("/api/"):
         return problem_response(status.HTTP_404_NOT_FOUND, "not_found", "Not found.")
     return defaults.page_not_found(request, exception)
+
+
+def bad_request(request, exception=None):
+    """``handler400``: problem details under /api/ (a body too large to read is a
+    413 there), Django's page elsewhere."""
+    if request.path.startswith("/api/"):
+        if isinstance(exception, RequestDataTooBig):
+            return problem_response(413, "too_large", "The request body is too large.")
+        return problem_response(400, "bad_request", "The request is malformed.")
+    return defaults.bad_request(request, exception)
 
 
 def server_error(request):

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     # api and accounts
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_filters",
     "corsheaders",
     "allauth",
@@ -70,6 +71,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.middleware.SecurityHeadersMiddleware",
+    "frontend_api.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -258,6 +261,10 @@ HEADLESS_PREVIEW_URL = env.str(
     "HEADLESS_PREVIEW_URL", default=f"{FRONTEND_URL}/preview"
 )
 WAGTAILFRONTENDCACHE: dict = {}
+# No Gravatar: it is unreachable from mainland China and leaks staff e-mail hashes.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No call home from editors' browsers to check for Wagtail releases.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- API -----------------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -293,6 +300,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # Swagger UI from our own static files: no CDN, and a CSP of 'self'.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {},
     "PREPROCESSING_HOOKS": ["frontend_api.schema.only_public_api"],
     "POSTPROCESSING_HOOKS": [
@@ -321,6 +332,29 @@ CORS_ALLOW_HEADERS = [
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
+# Nothing here needs the camera, microphone, location, payment or USB APIs.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+# Content-Security-Policy by path prefix (cms.middleware; first match wins). The
+# admin keeps 'unsafe-inline' because Wagtail and its widgets still use inline
+# scripts and styles; the docs serve Swagger UI and its init script from 'self'.
+_CSP_COMMON = "object-src 'none'; base-uri 'self'; form-action 'self'"
+CONTENT_SECURITY_POLICIES = [
+    (
+        "/api/docs/",
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        f"img-src 'self' data:; frame-ancestors 'none'; {_CSP_COMMON}",
+    ),
+    ("/api/", "default-src 'none'; frame-ancestors 'none'"),
+    (
+        "/admin/",
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+        "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+        f"media-src 'self' blob:; frame-ancestors 'self'; {_CSP_COMMON}",
+    ),
+]
 SESSION_COOKIE_HTTPONLY = True
 
 LOGGING = {

@@ -163,19 +163,41 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "wagtailadmin_login"
 
 # django-allauth (headless): the frontends render every screen; we serve JSON only.
-ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+# Members sign in with e-mail *or* mobile phone (E.164) and a password. No SMS gateway
+# is wired up, so the phone is a login identifier that is not verified by SMS
+# (ACCOUNT_PHONE_VERIFICATION_ENABLED off); the e-mail address is always verified.
+ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
+HEADLESS_ADAPTER = "members.adapters.HeadlessAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupConsentForm"
+ACCOUNT_LOGIN_METHODS = {"email", "phone"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "phone", "password1*"]
+ACCOUNT_PHONE_VERIFICATION_ENABLED = False
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Lubpur 超润] "
+# allauth's rate limits (cache-backed, per IP / key / user): its defaults, with
+# sign-ups tightened; failed logins lock a login name for 5 minutes after 5 tries.
+ACCOUNT_RATE_LIMITS = {"signup": "10/m/ip,50/h/ip"}
 HEADLESS_ONLY = True
+HEADLESS_CLIENTS = ("browser", "app")
+HEADLESS_SERVE_SPECIFICATION = True
+USERSESSIONS_TRACK_ACTIVITY = True
 FRONTEND_URL = env.str("FRONTEND_URL", default="http://localhost:3000")
 HEADLESS_FRONTEND_URLS = {
     "account_confirm_email": f"{FRONTEND_URL}/account/verify-email/{{key}}",
     "account_reset_password_from_key": f"{FRONTEND_URL}/account/password/reset/{{key}}",
     "account_signup": f"{FRONTEND_URL}/account/signup",
 }
+# Privacy requests are due this many Chinese working days after they arrive.
+PRIVACY_REQUEST_DUE_WORKING_DAYS = env.int(
+    "PRIVACY_REQUEST_DUE_WORKING_DAYS", default=15
+)
+# Members under this age need a guardian's consent at sign-up (PIPL art. 31).
+MEMBER_GUARDIAN_AGE = 14
 
 # --- Internationalisation ------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
@@ -270,6 +292,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        # apps: allauth's X-Session-Token; browsers: session cookie + CSRF
+        "frontend_api.authentication.SessionTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],

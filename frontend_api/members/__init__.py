@@ -1,0 +1,1 @@
+"""Member API: profile, avatar, export, cancellation, privacy requests."""

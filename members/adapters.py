@@ -1,0 +1,113 @@
+"""django-allauth adapters: phone numbers on our user model, queued e-mail, and the
+user payload of the headless API.
+
+Phone: allauth's phone login needs the adapter to store and find numbers; ours live in
+``User.phone`` (E.164, unique when given). There is no SMS gateway, so numbers are not
+verified by SMS (``ACCOUNT_PHONE_VERIFICATION_ENABLED = False``) and an SMS is never
+sent; the e-mail address, which is verified, stays the recovery channel.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from typing import Any
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.headless.adapter import DefaultHeadlessAdapter
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from members.models import User
+from members.phones import phone_normalize
+from members.tasks import email_send
+
+logger = logging.getLogger(__name__)
+
+
+class MemberPhoneField(forms.CharField):
+    """A mobile number: mainland by default, ``+country code`` for others."""
+
+    def clean(self, value: Any) -> str:
+        value = super().clean(value)
+        return phone_normalize(value) if value else value
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def phone_form_field(self, **kwargs: Any) -> forms.Field:
+        kwargs.setdefault("max_length", 32)
+        return MemberPhoneField(**kwargs)
+
+    def clean_phone(self, phone: str) -> str:
+        try:
+            return phone_normalize(phone)
+        except ValidationError as exc:
+            raise forms.ValidationError(exc.messages[0], code="invalid_phone") from exc
+
+    def set_phone(self, user: User, phone: str, verified: bool) -> None:
+        user.phone = phone or None
+        user.phone_verified = bool(phone) and verified
+        user.save(update_fields=["phone", "phone_verified"])
+
+    def get_phone(self, user: User) -> tuple[str, bool] | None:
+        if not user.phone:
+            return None
+        return user.phone, user.phone_verified
+
+    def set_phone_verified(self, user: User, phone: str) -> None:
+        User.objects.filter(pk=user.pk, phone=phone).update(phone_verified=True)
+
+    def get_user_by_phone(self, phone: str) -> User | None:
+        try:
+            phone = phone_normalize(phone)
+        except ValidationError:
+            return None
+        return User.objects.filter(phone=phone, is_active=True).first()
+
+    def send_verification_code_sms(
+        self, user: User, phone: str, code: str, **kwargs: Any
+    ) -> None:
+        # No SMS gateway: never reached while phone verification is off.
+        logger.warning("SMS requested for user %s but no gateway is configured", user.pk)
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Render now (allauth's templates), send from a task after commit."""
+        message = self.render_mail(template_prefix, email, context)
+        to, subject, body = list(message.to), str(message.subject), str(message.body)
+        transaction.on_commit(
+            lambda: email_send.enqueue(to=to, subject=subject, body=body)
+        )
+
+
+class HeadlessAdapter(DefaultHeadlessAdapter):
+    """Adds the member's phone and display name to allauth's user payload."""
+
+    def get_user_dataclass(self):
+        base = super().get_user_dataclass()
+        extra = [
+            (
+                "phone",
+                str | None,
+                dataclasses.field(
+                    default=None,
+                    metadata={"description": "Mobile, E.164.", "example": "+8613812345678"},
+                ),
+            ),
+            (
+                "display_name",
+                str | None,
+                dataclasses.field(
+                    default=None,
+                    metadata={"description": "Display name.", "example": "王经理"},
+                ),
+            ),
+        ]
+        return dataclasses.make_dataclass("User", extra, bases=(base,))
+
+    def user_as_dataclass(self, user: User):
+        base = super().user_as_dataclass(user)
+        values = dataclasses.asdict(base)
+        values["phone"] = getattr(user, "phone", None)
+        values["display_name"] = getattr(user, "display_name", None)
+        return self.get_user_dataclass()(**values)

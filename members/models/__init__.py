@@ -1,0 +1,14 @@
+"""The members app's models, one module each; re-exported here so migrations and
+imports keep using ``members.models.X``."""
+
+from .privacy_request import PrivacyRequest, PrivacyRequestQuerySet
+from .user import EmailUserManager, Member, User, avatar_upload_to
+
+__all__ = [
+    "EmailUserManager",
+    "Member",
+    "PrivacyRequest",
+    "PrivacyRequestQuerySet",
+    "User",
+    "avatar_upload_to",
+]

@@ -1,0 +1,81 @@
+"""Privacy requests: a member files one; staff answer it; both sides are e-mailed."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from cms.errors import ValidationFailed
+from members.models import PrivacyRequest, User
+from members.workdays import add_working_days
+
+from .mail import mail_queue, privacy_officer_email
+from .profile import validation_failed
+
+
+def privacy_request_due_on(received: timezone.datetime) -> timezone.datetime:
+    """Due ``PRIVACY_REQUEST_DUE_WORKING_DAYS`` Chinese working days after the
+    (Shanghai) day the request arrived."""
+    return add_working_days(
+        timezone.localdate(received), settings.PRIVACY_REQUEST_DUE_WORKING_DAYS
+    )
+
+
+def privacy_request_create(*, user: User, kind: str, details: str) -> PrivacyRequest:
+    """File a request for ``user`` and tell the privacy officer."""
+    now = timezone.now()
+    request = PrivacyRequest(
+        user=user,
+        kind=kind,
+        details=details.strip(),
+        created_at=now,
+        due_on=privacy_request_due_on(now),
+    )
+    try:
+        request.full_clean()
+    except DjangoValidationError as exc:
+        raise validation_failed(exc) from exc
+    with transaction.atomic():
+        request.save()
+        admin_url = settings.WAGTAILADMIN_BASE_URL + reverse(
+            "privacy_requests:edit", args=[request.pk]
+        )
+        mail_queue(
+            to=privacy_officer_email(),
+            template="privacy_request_created",
+            context={"request": request, "admin_url": admin_url},
+        )
+    return request
+
+
+def privacy_request_answer(
+    *, request: PrivacyRequest, status: str, answer: str, staff: User | None
+) -> PrivacyRequest:
+    """Record the staff's answer; e-mail the member when the request is answered
+    (completed or refused — a refusal must give its reason)."""
+    if status not in PrivacyRequest.Status.values:
+        raise ValidationFailed("Unknown status.", code="invalid_status")
+    was_answered = request.status in PrivacyRequest.ANSWERED
+    request.status = status
+    request.answer = answer.strip()
+    answered = status in PrivacyRequest.ANSWERED
+    if answered and not was_answered:
+        request.answered_at = timezone.now()
+        request.answered_by = staff
+    try:
+        request.full_clean()
+    except DjangoValidationError as exc:
+        raise validation_failed(exc) from exc
+    with transaction.atomic():
+        request.save()
+        if answered and request.user is not None:
+            mail_queue(
+                to=request.user.email,
+                template="privacy_request_answered",
+                context={"request": request},
+                language=request.user.preferred_language,
+            )
+    return request

@@ -18,7 +18,6 @@ class SessionTokenAuthentication(XSessionTokenAuthentication):
         return 'Session realm="api", header="X-Session-Token"'
 
 
-
 class SessionTokenScheme(OpenApiAuthenticationExtension):
     """Documents the token in the OpenAPI schema as an API-key header."""
 

@@ -69,7 +69,9 @@ class AccountAdapter(DefaultAccountAdapter):
         self, user: User, phone: str, code: str, **kwargs: Any
     ) -> None:
         # No SMS gateway: never reached while phone verification is off.
-        logger.warning("SMS requested for user %s but no gateway is configured", user.pk)
+        logger.warning(
+            "SMS requested for user %s but no gateway is configured", user.pk
+        )
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Render now (allauth's templates), send from a task after commit."""
@@ -91,7 +93,10 @@ class HeadlessAdapter(DefaultHeadlessAdapter):
                 str | None,
                 dataclasses.field(
                     default=None,
-                    metadata={"description": "Mobile, E.164.", "example": "+8613812345678"},
+                    metadata={
+                        "description": "Mobile, E.164.",
+                        "example": "+8613812345678",
+                    },
                 ),
             ),
             (

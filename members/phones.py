@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 DEFAULT_REGION = "CN"
+INVALID = _("Enter a valid mobile number, e.g. 13812345678 or +44 7911 123456.")
 
 
 def phone_normalize(value: str) -> str:
@@ -20,15 +21,9 @@ def phone_normalize(value: str) -> str:
     try:
         number = phonenumbers.parse(raw, DEFAULT_REGION)
     except phonenumbers.NumberParseException as exc:
-        raise ValidationError(
-            _("Enter a valid mobile phone number, e.g. 13812345678 or +44 7911 123456."),
-            code="invalid_phone",
-        ) from exc
+        raise ValidationError(INVALID, code="invalid_phone") from exc
     if not phonenumbers.is_valid_number(number):
-        raise ValidationError(
-            _("Enter a valid mobile phone number, e.g. 13812345678 or +44 7911 123456."),
-            code="invalid_phone",
-        )
+        raise ValidationError(INVALID, code="invalid_phone")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 

@@ -5,10 +5,11 @@ Every model with a foreign key to the user registers here, from its own app's
 
     from members import privacy
 
-    privacy.register(Favorite, exporter=privacy.rows("page_id", "created_at"),
-                     eraser=privacy.delete_rows())
+    privacy.register(
+        Favorite, exporter=privacy.rows("page_id"), eraser=privacy.delete_rows()
+    )
 
-* ``exporter(user) -> JSON-able`` feeds ``GET /api/v1/me/export/`` (the right of access);
+* ``exporter(user) -> JSON-able`` feeds ``GET /api/v1/me/export/`` (access);
 * ``eraser(user) -> None`` runs when the member cancels the account: delete the rows,
   or anonymise what must be kept, including files and caches.
 

@@ -65,7 +65,10 @@ LIBRARY_MODELS = {
         privacy.rows("text", "created_at", by=("user",)),
         None,  # see _comments_erase
     ),
-    "wagtailcore.ModelLogEntry": (privacy.rows("action", "timestamp"), privacy.detach()),
+    "wagtailcore.ModelLogEntry": (
+        privacy.rows("action", "timestamp"),
+        privacy.detach(),
+    ),
     "wagtailcore.PageLogEntry": (privacy.rows("action", "timestamp"), privacy.detach()),
     "wagtailcore.Revision": (privacy.rows("id", "created_at"), privacy.detach()),
     "wagtailcore.WorkflowState": (privacy.rows("id"), privacy.detach()),

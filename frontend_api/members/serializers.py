@@ -57,7 +57,9 @@ class MeInSerializer(serializers.Serializer):
     """Every field optional (PATCH); ``phone`` may be mainland (13812345678) or
     international (+44 …); empty removes it."""
 
-    display_name = serializers.CharField(max_length=80, allow_blank=True, required=False)
+    display_name = serializers.CharField(
+        max_length=80, allow_blank=True, required=False
+    )
     phone = serializers.CharField(
         max_length=32, allow_blank=True, allow_null=True, required=False
     )
@@ -66,7 +68,9 @@ class MeInSerializer(serializers.Serializer):
     contact_address = serializers.CharField(
         max_length=255, allow_blank=True, required=False
     )
-    company_name = serializers.CharField(max_length=200, allow_blank=True, required=False)
+    company_name = serializers.CharField(
+        max_length=200, allow_blank=True, required=False
+    )
     company_address = serializers.CharField(
         max_length=255, allow_blank=True, required=False
     )

@@ -58,7 +58,9 @@ class MeView(MemberAPIView):
     def patch(self, request: Request) -> Response:
         data = MeInSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
-        services.member_profile_update(user=request.user, data=dict(data.validated_data))
+        services.member_profile_update(
+            user=request.user, data=dict(data.validated_data)
+        )
         user = selectors.member_profile_get(user=request.user)
         return Response(MeOutSerializer(user).data)
 

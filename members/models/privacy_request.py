@@ -76,7 +76,9 @@ class PrivacyRequest(models.Model):
         _("answer"),
         blank=True,
         max_length=5000,
-        help_text=_("Shown to the member and e-mailed; a refusal must give its reason."),
+        help_text=_(
+            "Shown to the member and e-mailed; a refusal must give its reason."
+        ),
     )
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     answered_by = models.ForeignKey(

@@ -95,7 +95,9 @@ class User(AbstractUser):
     wechat_id = models.CharField(
         _("WeChat ID"), max_length=40, blank=True, validators=[wechat_validator]
     )
-    qq = models.CharField(_("QQ number"), max_length=12, blank=True, validators=[qq_validator])
+    qq = models.CharField(
+        _("QQ number"), max_length=12, blank=True, validators=[qq_validator]
+    )
     contact_address = models.CharField(_("contact address"), max_length=255, blank=True)
     company_name = models.CharField(_("company name"), max_length=200, blank=True)
     company_address = models.CharField(_("company address"), max_length=255, blank=True)

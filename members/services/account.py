@@ -152,6 +152,6 @@ def _forget_logged_names(user: User) -> None:
     ModelLogEntry.objects.filter(
         content_type=content_type, object_id=str(user.pk)
     ).update(label=ERASED_LABEL, data={})
-    LogEntry.objects.filter(
-        content_type=content_type, object_id=str(user.pk)
-    ).update(object_repr=ERASED_LABEL, change_message="")
+    LogEntry.objects.filter(content_type=content_type, object_id=str(user.pk)).update(
+        object_repr=ERASED_LABEL, change_message=""
+    )

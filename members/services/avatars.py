@@ -29,9 +29,7 @@ SIZES = {"avatar": 1024, "avatar_medium": 256, "avatar_small": 64}
 
 def _open_checked(upload: UploadedFile) -> Image.Image:
     if upload.size is not None and upload.size > AVATAR_MAX_BYTES:
-        raise PayloadTooLarge(
-            "An avatar may be at most 2 MB.", code="avatar_too_large"
-        )
+        raise PayloadTooLarge("An avatar may be at most 2 MB.", code="avatar_too_large")
     data = upload.read(AVATAR_MAX_BYTES + 1)
     if len(data) > AVATAR_MAX_BYTES:
         raise PayloadTooLarge("An avatar may be at most 2 MB.", code="avatar_too_large")

@@ -1,4 +1,5 @@
-"""Member e-mails: rendered now in the member's language, sent by a task after commit."""
+"""Member e-mails: rendered now in the member's language, sent by a task after
+commit."""
 
 from __future__ import annotations
 

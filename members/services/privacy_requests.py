@@ -58,7 +58,13 @@ def privacy_request_answer(
     (completed or refused — a refusal must give its reason)."""
     if status not in PrivacyRequest.Status.values:
         raise ValidationFailed("Unknown status.", code="invalid_status")
-    was_answered = request.status in PrivacyRequest.ANSWERED
+    # The admin form has already set the new status on the instance: ask the DB.
+    previous = (
+        PrivacyRequest.objects.filter(pk=request.pk)
+        .values_list("status", flat=True)
+        .first()
+    )
+    was_answered = previous in PrivacyRequest.ANSWERED
     request.status = status
     request.answer = answer.strip()
     answered = status in PrivacyRequest.ANSWERED

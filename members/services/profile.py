@@ -85,7 +85,9 @@ def _phone_or_none(value: Any) -> str | None:
     except DjangoValidationError as exc:
         raise ValidationFailed(
             exc.messages[0],
-            errors=[{"code": "invalid_phone", "detail": exc.messages[0], "attr": "phone"}],
+            errors=[
+                {"code": "invalid_phone", "detail": exc.messages[0], "attr": "phone"}
+            ],
         ) from exc
 
 

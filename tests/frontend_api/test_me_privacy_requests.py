@@ -83,9 +83,9 @@ def test_members_only_see_their_own_requests(member_client):
     theirs = file_request(MemberFactory())
     listed = member_client.get("/api/v1/me/privacy-requests/").json()
     assert [r["id"] for r in listed["results"]] == [mine.pk]
-    assert member_client.get(
-        f"/api/v1/me/privacy-requests/{mine.pk}/"
-    ).status_code == 200
+    assert (
+        member_client.get(f"/api/v1/me/privacy-requests/{mine.pk}/").status_code == 200
+    )
     other = member_client.get(f"/api/v1/me/privacy-requests/{theirs.pk}/")
     assert other.status_code == 404
     assert other["Content-Type"] == "application/problem+json"
@@ -129,7 +129,9 @@ def test_a_refusal_without_a_reason_is_rejected(member_client):
 
     request = file_request(member_client.member)
     with pytest.raises(ValidationFailed) as info:
-        privacy_request_answer(request=request, status="refused", answer=" ", staff=None)
+        privacy_request_answer(
+            request=request, status="refused", answer=" ", staff=None
+        )
     assert info.value.errors[0]["attr"] == "answer"
     request.refresh_from_db()
     assert request.status == "open"

@@ -66,7 +66,9 @@ def test_an_international_number_keeps_its_country_code(client_for, member):
 
 
 def test_an_invalid_phone_is_a_400_naming_the_field(client_for, member):
-    response = client_for(member).patch("/api/v1/me/", {"phone": "12345"}, format="json")
+    response = client_for(member).patch(
+        "/api/v1/me/", {"phone": "12345"}, format="json"
+    )
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["errors"][0]["attr"] == "phone"

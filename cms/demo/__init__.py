@@ -1,0 +1,167 @@
+"""Demo content for a first run: a bilingual catalogue, guides, home page, settings.
+
+``demo_seed()`` (run by ``manage.py seed_demo``) loads ``products.csv`` through the
+real importer, writes the guides of ``guides.py`` (Chinese source pages and their
+English translations), fills in the home pages' hero text and the site settings.
+Idempotent: it only creates what is missing and never overwrites an editor's text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+from wagtail.models import Site
+
+from cms.models import HomePage, SiteSettings
+from cms.services import site_tree_ensure
+from products.importer import ImportReport, products_import
+from products.models import GuideIndexPage, GuidePage, GuideProductLink, ProductPage
+
+from .guides import GUIDES
+
+DEMO_DIR = Path(__file__).resolve().parent
+SOURCE = "zh-hans"
+
+HOME_TEXT = {
+    "zh-hans": {
+        "hero_title": "超润润滑油交易平台",
+        "intro": (
+            "<p>面向工厂、车队与经销商的<b>一站式润滑油采购平台</b>："
+            "选型指南、技术资料与快速询价。</p>"
+        ),
+    },
+    "en": {
+        "hero_title": "The Lubpur lubricant trading platform",
+        "intro": (
+            "<p><b>One place to source lubricants</b> for plants, fleets and "
+            "distributors: selection guides, technical data and fast quotations.</p>"
+        ),
+    },
+}
+
+SITE_SETTINGS = {
+    "company_name": "上海超润润滑科技有限公司",
+    "company_name_en": "Shanghai Lubpur Lubrication Technology Co., Ltd.",
+    "icp_number": "沪ICP备20260001号-1",
+    "contact_email": "hello@lubpur.com",
+    "sales_email": "sales@lubpur.com",
+    "privacy_email": "privacy@lubpur.com",
+    "phone": "+86 21 5555 0100",
+    "service_hotline": "400-820-0100",
+    "address": "上海市浦东新区张江路 100 号",
+    "address_en": "100 Zhangjiang Road, Pudong New Area, Shanghai",
+}
+
+
+@dataclass
+class SeedReport:
+    products: ImportReport
+    guides_created: int
+    pages_updated: int
+    settings_changed: bool
+
+    def summary(self) -> str:
+        return (
+            f"Products: {self.products.summary()} Guides created: "
+            f"{self.guides_created}. Home pages updated: {self.pages_updated}. "
+            f"Site settings {'filled in' if self.settings_changed else 'unchanged'}."
+        )
+
+
+@transaction.atomic
+def demo_seed() -> SeedReport:
+    homes = site_tree_ensure()
+    products = products_import(
+        data=(DEMO_DIR / "products.csv").read_bytes(), filename="products.csv"
+    )
+    return SeedReport(
+        products=products,
+        guides_created=_guides(homes),
+        pages_updated=_home_text(homes),
+        settings_changed=_site_settings(homes[SOURCE]),
+    )
+
+
+def _publish(page) -> None:
+    page.save_revision().publish()
+
+
+def _home_text(homes: dict[str, HomePage]) -> int:
+    updated = 0
+    for code, home in homes.items():
+        blanks = {
+            name: value
+            for name, value in HOME_TEXT.get(code, {}).items()
+            if not getattr(home, name)
+        }
+        if blanks:
+            for name, value in blanks.items():
+                setattr(home, name, value)
+            _publish(home)
+            updated += 1
+    return updated
+
+
+def _site_settings(home: HomePage) -> bool:
+    site = Site.objects.get(root_page=home)
+    settings = SiteSettings.for_site(site)
+    blanks = {k: v for k, v in SITE_SETTINGS.items() if not getattr(settings, k)}
+    for name, value in blanks.items():
+        setattr(settings, name, value)
+    if blanks:
+        settings.full_clean()
+        settings.save()
+    return bool(blanks)
+
+
+def _products_by_sku(code: str) -> dict[str, ProductPage]:
+    return {
+        page.sku: page
+        for page in ProductPage.objects.filter(locale__language_code=code)
+    }
+
+
+def _body(blocks: list, products: dict[str, ProductPage]) -> list:
+    body = []
+    for kind, value in blocks:
+        if kind == "product_reference":
+            value = {"product": products[value["sku"]], "note": value["note"]}
+        body.append((kind, value))
+    return body
+
+
+def _fill(page: GuidePage, guide: dict, code: str, products: dict) -> None:
+    text = guide[code]
+    page.title = page.draft_title = text["title"]
+    page.summary = text["summary"]
+    page.date = guide["date"]
+    page.body = _body(text["body"], products)
+    page.product_links = [
+        GuideProductLink(product=products[sku]) for sku in guide["products"]
+    ]
+    page.tags.set(guide["tags"])
+
+
+def _guides(homes: dict[str, HomePage]) -> int:
+    created = 0
+    index = GuideIndexPage.objects.child_of(homes[SOURCE]).get()
+    products = {code: _products_by_sku(code) for code in homes}
+    for guide in GUIDES:
+        source = GuidePage.objects.child_of(index).filter(slug=guide["slug"]).first()
+        if source is None:
+            source = GuidePage(slug=guide["slug"], locale=index.locale)
+            _fill(source, guide, SOURCE, products[SOURCE])
+            index.add_child(instance=source)
+            _publish(source)
+            created += 1
+        for code, home in homes.items():
+            if code == SOURCE or code not in guide:
+                continue
+            if source.get_translation_or_none(home.locale) is None:
+                translation = source.copy_for_translation(home.locale)
+                _fill(translation, guide, code, products[code])
+                _publish(translation)
+                created += 1
+    return created

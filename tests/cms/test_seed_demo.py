@@ -1,0 +1,64 @@
+"""seed_demo: a realistic bilingual catalogue, loaded through the importer, once."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Revision
+
+from cms.models import HomePage, SiteSettings
+from products.models import Brand, GuidePage, ProductCategory, ProductPage
+
+pytestmark = pytest.mark.django_db
+
+
+def counts() -> dict[str, int]:
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "brands": Brand.objects.count(),
+        "categories": ProductCategory.objects.count(),
+    }
+
+
+@pytest.fixture
+def seeded(db):
+    call_command("seed_demo")
+
+
+def test_seed_demo_loads_a_bilingual_catalogue_through_the_importer(seeded):
+    zh = ProductPage.objects.filter(locale__language_code="zh-hans", live=True)
+    en = ProductPage.objects.filter(locale__language_code="en", live=True)
+    assert zh.count() >= 30
+    assert set(en.values_list("translation_key", flat=True)) == set(
+        zh.values_list("translation_key", flat=True)
+    )
+    assert Brand.objects.filter(locale__language_code="en").count() >= 5
+    leaves = ProductCategory.objects.filter(
+        locale__language_code="zh-hans", children__isnull=True
+    )
+    assert leaves.count() >= 8
+
+
+def test_seed_demo_writes_guides_home_text_and_settings_in_both_languages(seeded):
+    for code in ("zh-hans", "en"):
+        guides = GuidePage.objects.filter(locale__language_code=code, live=True)
+        assert guides.count() >= 6
+        for guide in guides:
+            kinds = {block.block_type for block in guide.body}
+            assert {"rich_text", "callout", "product_reference"} <= kinds
+            products = [link.product for link in guide.product_links.all()]
+            assert products
+            assert {p.locale.language_code for p in products} == {code}
+    # and the home pages and the site settings
+    en_home = HomePage.objects.get(locale__language_code="en")
+    assert en_home.hero_title and en_home.intro
+    settings = SiteSettings.objects.get()
+    assert settings.icp_number.startswith("沪ICP备")
+    assert settings.company_name and settings.sales_email and settings.phone
+
+
+def test_running_seed_demo_twice_creates_nothing_new(seeded):
+    before = counts()
+
+    call_command("seed_demo")
+
+    assert counts() == before

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from types import SimpleNamespace
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from allauth.headless.adapter import DefaultHeadlessAdapter
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -75,7 +78,13 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Render now (allauth's templates), send from a task after commit."""
-        message = self.render_mail(template_prefix, email, context)
+        request = allauth_context.request
+        site = SimpleNamespace(
+            name=settings.WAGTAIL_SITE_NAME,
+            domain=request.get_host() if request is not None else "",
+        )
+        ctx = {"request": request, "email": email, "current_site": site, **context}
+        message = self.render_mail(template_prefix, email, ctx)
         to, subject, body = list(message.to), str(message.subject), str(message.body)
         transaction.on_commit(
             lambda: email_send.enqueue(to=to, subject=subject, body=body)

@@ -176,7 +176,8 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+# Verifying the e-mail in the session that signed up completes the sign-in.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Lubpur 超润] "
 # allauth's rate limits (cache-backed, per IP / key / user): its defaults, with
@@ -190,6 +191,7 @@ FRONTEND_URL = env.str("FRONTEND_URL", default="http://localhost:3000")
 HEADLESS_FRONTEND_URLS = {
     "account_confirm_email": f"{FRONTEND_URL}/account/verify-email/{{key}}",
     "account_reset_password_from_key": f"{FRONTEND_URL}/account/password/reset/{{key}}",
+    "account_reset_password": f"{FRONTEND_URL}/account/password/reset",
     "account_signup": f"{FRONTEND_URL}/account/signup",
 }
 # Privacy requests are due this many Chinese working days after they arrive.

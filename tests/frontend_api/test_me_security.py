@@ -39,7 +39,8 @@ def test_production_cookies_are_secure():
     }
     code = (
         "from django.conf import settings as s;"
-        "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY)"
+        "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE,"
+        " s.SESSION_COOKIE_HTTPONLY)"
     )
     out = subprocess.run(  # noqa: S603 - our own interpreter and settings
         [sys.executable, "-c", "import django; django.setup();" + code],

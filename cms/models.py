@@ -48,6 +48,7 @@ class HomePage(Page):
     subpage_types = [
         "products.ProductIndexPage",
         "products.GuideIndexPage",
+        "legal.PolicyPage",
     ]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1

@@ -5,3 +5,8 @@ class LegalConfig(AppConfig):
     name = "legal"
     verbose_name = "Legal"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

@@ -1,1 +1,0 @@
-"""Versioned policies and consent records (see the policy issue)."""

@@ -1,0 +1,165 @@
+"""Reads of policies, versions and consents, each with a fixed number of queries.
+
+The API and the members app call these; ``services`` writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Prefetch, QuerySet
+from wagtail.models import Locale
+
+from cms.errors import NotFound
+
+from .models import ConsentRecord, PolicyPage, PolicyVersion, PolicyVersionText
+
+SOURCE_LANGUAGE = settings.LANGUAGE_CODE
+
+
+def policy_source_page(page: PolicyPage) -> PolicyPage:
+    """The Chinese source of ``page`` (itself when it is the source)."""
+    if page.locale.language_code == SOURCE_LANGUAGE:
+        return page
+    source_locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
+    return page.get_translation(source_locale).specific
+
+
+def translation_synced_at(source: PolicyPage) -> dt.datetime | None:
+    """When wagtail-localize last took the source's content for translators."""
+    from wagtail_localize.models import TranslationSource
+
+    found = (
+        TranslationSource.objects.filter(
+            object_id=source.translation_key, locale_id=source.locale_id
+        )
+        .values_list("last_updated_at", flat=True)
+        .first()
+    )
+    return found
+
+
+def policies_with_versions() -> QuerySet[PolicyPage]:
+    """Source policies that have at least one published version, by position."""
+    return (
+        PolicyPage.objects.filter(locale__language_code=SOURCE_LANGUAGE)
+        .filter(versions__isnull=False)
+        .distinct()
+        .order_by("path")
+    )
+
+
+def policy_current_versions() -> dict[str, PolicyVersion]:
+    """Policy slug → its latest published version (two queries)."""
+    current: dict[str, PolicyVersion] = {}
+    versions = PolicyVersion.objects.select_related("policy").order_by(
+        "policy_id", "-published_at", "-id"
+    )
+    for version in versions:
+        current.setdefault(version.policy.slug, version)
+    return current
+
+
+def policy_by_slug(slug: str) -> PolicyPage:
+    page = (
+        PolicyPage.objects.filter(locale__language_code=SOURCE_LANGUAGE, slug=slug)
+        .select_related("locale")
+        .first()
+    )
+    if page is None or not page.versions.exists():
+        raise NotFound(f"No published policy {slug!r}.")
+    return page
+
+
+def versions_with_texts(policy: PolicyPage) -> QuerySet[PolicyVersion]:
+    return PolicyVersion.objects.filter(policy=policy).prefetch_related(
+        Prefetch("texts", queryset=PolicyVersionText.objects.order_by("locale"))
+    )
+
+
+def version_by_label(policy: PolicyPage, label: str) -> PolicyVersion:
+    version = versions_with_texts(policy).filter(label=label).first()
+    if version is None:
+        raise NotFound(f"Policy {policy.slug!r} has no version {label!r}.")
+    return version
+
+
+def text_in(version: PolicyVersion, locale: str) -> PolicyVersionText | None:
+    """The version's text in ``locale`` (uses prefetched texts when present)."""
+    for text in version.texts.all():
+        if text.locale == locale:
+            return text
+    return None
+
+
+def latest_text(
+    versions: list[PolicyVersion], locale: str
+) -> tuple[PolicyVersion, PolicyVersionText] | None:
+    """The newest version (from ``versions``, newest first) with a ``locale`` text."""
+    for version in versions:
+        text = text_in(version, locale)
+        if text is not None:
+            return version, text
+    return None
+
+
+def latest_policy_record(*, user, policy: PolicyPage) -> ConsentRecord | None:
+    return (
+        ConsentRecord.objects.filter(user=user, policy=policy)
+        .select_related("version")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+@dataclass
+class ConsentStatus:
+    policy: PolicyPage
+    current: PolicyVersion
+    latest_material: PolicyVersion | None
+    accepted: PolicyVersion | None
+    record: ConsentRecord | None
+
+    @property
+    def requires_consent(self) -> bool:
+        """The latest material version is newer than the latest version accepted
+        and not withdrawn; editorial versions never ask again."""
+        if self.latest_material is None:
+            return False
+        return self.latest_material.is_newer_than(self.accepted)
+
+
+def consent_statuses(*, user) -> list[ConsentStatus]:
+    """One status per published policy for ``user`` (three queries)."""
+    versions = list(
+        PolicyVersion.objects.select_related("policy").order_by(
+            "policy__path", "-published_at", "-id"
+        )
+    )
+    records = ConsentRecord.objects.filter(user=user, policy__isnull=False)
+    latest_record: dict[int, ConsentRecord] = {}
+    for record in records.select_related("version").order_by("-created_at", "-id"):
+        latest_record.setdefault(record.policy_id, record)
+    by_policy: dict[int, list[PolicyVersion]] = {}
+    for version in versions:
+        by_policy.setdefault(version.policy_id, []).append(version)
+    statuses = []
+    for history in by_policy.values():
+        record = latest_record.get(history[0].policy_id)
+        accepted = (
+            record.version
+            if record and record.action == ConsentRecord.Action.ACCEPTED
+            else None
+        )
+        statuses.append(
+            ConsentStatus(
+                policy=history[0].policy,
+                current=history[0],
+                latest_material=next((v for v in history if v.material), None),
+                accepted=accepted,
+                record=record,
+            )
+        )
+    return statuses

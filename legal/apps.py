@@ -7,6 +7,6 @@ class LegalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import signals
+        from . import privacy, signals  # noqa: F401 (privacy registers itself)
 
         signals.connect()

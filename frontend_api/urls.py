@@ -5,4 +5,5 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("frontend_api.content.urls")),
     path("", include("frontend_api.members.urls")),
+    path("", include("frontend_api.policies.urls")),
 ]

@@ -41,11 +41,12 @@ def translation_synced_at(source: PolicyPage) -> dt.datetime | None:
     return found
 
 
-def policies_with_versions() -> QuerySet[PolicyPage]:
-    """Source policies that have at least one published version, by position."""
+def policies_with_versions(locale: str | None = None) -> QuerySet[PolicyPage]:
+    """Source policies with a published version (readable in ``locale``)."""
+    versions = {"versions__texts__locale": locale} if locale else {}
     return (
         PolicyPage.objects.filter(locale__language_code=SOURCE_LANGUAGE)
-        .filter(versions__isnull=False)
+        .filter(versions__isnull=False, **versions)
         .distinct()
         .order_by("path")
     )
@@ -92,6 +93,11 @@ def text_in(version: PolicyVersion, locale: str) -> PolicyVersionText | None:
         if text.locale == locale:
             return text
     return None
+
+
+def full_text(text: PolicyVersionText) -> PolicyVersionText:
+    """``text`` with its content and HTML (lists load texts without them)."""
+    return PolicyVersionText.objects.get(pk=text.pk)
 
 
 def latest_text(
@@ -163,3 +169,19 @@ def consent_statuses(*, user) -> list[ConsentStatus]:
             )
         )
     return statuses
+
+
+def version_histories(policies) -> dict[int, list[PolicyVersion]]:
+    """Policy id → its versions, newest first, with light texts (two queries)."""
+    texts = PolicyVersionText.objects.only(
+        "id", "version_id", "locale", "title", "change_summary", "sha256"
+    ).order_by("locale")
+    versions = (
+        PolicyVersion.objects.filter(policy__in=[p.pk for p in policies])
+        .prefetch_related(Prefetch("texts", queryset=texts))
+        .order_by("-published_at", "-id")
+    )
+    histories: dict[int, list[PolicyVersion]] = {p.pk: [] for p in policies}
+    for version in versions:
+        histories[version.policy_id].append(version)
+    return histories

@@ -40,6 +40,7 @@ __all__ = [
     "consent_visitor_receipt",
     "consent_withdraw",
     "consents_required",
+    "ensure_current",
     "policy_current_versions",
     "policy_version_freeze",
     "purpose_consent_set",
@@ -248,7 +249,8 @@ def _check_locale(version: PolicyVersion, locale: str) -> None:
         )
 
 
-def _current_or_conflict(version: PolicyVersion) -> None:
+def ensure_current(version: PolicyVersion) -> None:
+    """Raise ``Conflict`` (``stale_version``) unless ``version`` is the current one."""
     current = PolicyVersion.objects.filter(policy_id=version.policy_id).first()
     if current is None or current.pk != version.pk:
         raise Conflict(
@@ -270,7 +272,7 @@ def consent_accept(
     ip_address: str = "",
 ) -> ConsentRecord:
     """Record that ``user`` accepted ``version`` (only the current one; else 409)."""
-    _current_or_conflict(version)
+    ensure_current(version)
     _check_locale(version, locale)
     return _record(
         user=user,
@@ -328,6 +330,7 @@ def consent_visitor_receipt(
     """An anonymous visitor's receipt for a notice they were shown (and accepted)."""
     if not visitor_id.strip():
         raise ValidationFailed("A visitor id is required.", code="visitor_id_required")
+    ensure_current(version)
     _check_locale(version, locale)
     return _record(
         visitor_id=visitor_id.strip()[:64],

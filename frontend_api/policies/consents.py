@@ -1,0 +1,169 @@
+"""Consent endpoints: a member's consents (``/me/consents/``) and visitor receipts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+
+from cms.errors import NotFound
+from legal import selectors, services
+from legal.models import ConsentRecord
+
+from ..locales import requested_language
+from ..permissions import IsMember
+from . import serializers as s
+
+TAGS = ["consents"]
+STALE = OpenApiResponse(
+    description="`code: stale_version`: not the current version "
+    "(`current_version` names it)."
+)
+
+
+def _receipt(record: ConsentRecord, policy_slug: str) -> dict[str, Any]:
+    return {
+        "receipt_id": record.receipt_id,
+        "policy": policy_slug,
+        "version": record.version.label if record.version_id else None,
+        "action": record.action,
+        "locale": record.locale,
+        "channel": record.channel,
+        "created_at": record.created_at,
+    }
+
+
+def _client(request: Request) -> dict[str, str]:
+    # REMOTE_ADDR: the deployment's proxy sets it from X-Forwarded-For.
+    return {
+        "user_agent": request.META.get("HTTP_USER_AGENT", ""),
+        "ip_address": request.META.get("REMOTE_ADDR", ""),
+    }
+
+
+def _version(slug: str, label: str):
+    policy = selectors.policy_by_slug(slug)
+    try:
+        return selectors.version_by_label(policy, label)
+    except NotFound:
+        raise NotFound(f"Policy {slug!r} has no version {label!r}.") from None
+
+
+class MyConsentsView(APIView):
+    """The signed-in member's consent to each policy, and accepting one."""
+
+    permission_classes = [IsMember]
+    # Reading and giving consent must work while a policy awaits consent.
+    consent_exempt_methods = ("GET", "POST")
+
+    @extend_schema(responses=s.MyConsentsSerializer, tags=TAGS)
+    def get(self, request: Request) -> Response:
+        results = []
+        for status_ in selectors.consent_statuses(user=request.user):
+            record = status_.record
+            results.append(
+                {
+                    "policy": status_.policy.slug,
+                    "title": status_.policy.title,
+                    "accepted_version": status_.accepted.label
+                    if status_.accepted
+                    else None,
+                    "accepted_at": record.created_at if status_.accepted else None,
+                    "receipt_id": record.receipt_id if record else None,
+                    "withdrawn": bool(
+                        record and record.action == ConsentRecord.Action.WITHDRAWN
+                    ),
+                    "current_version": status_.current.label,
+                    "latest_material_version": status_.latest_material.label
+                    if status_.latest_material
+                    else None,
+                    "requires_consent": status_.requires_consent,
+                }
+            )
+        payload = {
+            "results": results,
+            "purposes": services.purpose_consents(user=request.user),
+        }
+        return Response(s.MyConsentsSerializer(payload).data)
+
+    @extend_schema(
+        request=s.AcceptInSerializer,
+        responses={201: s.ReceiptSerializer, 409: STALE},
+        tags=TAGS,
+    )
+    def post(self, request: Request) -> Response:
+        data = s.AcceptInSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        version = _version(values["policy"], values["version"])
+        record = services.consent_accept(
+            user=request.user,
+            version=version,
+            locale=values.get("locale") or requested_language(request),
+            channel=values["channel"],
+            **_client(request),
+        )
+        body = s.ReceiptSerializer(_receipt(record, values["policy"])).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+class MyConsentWithdrawView(APIView):
+    """Withdraw the signed-in member's consent to a policy."""
+
+    permission_classes = [IsMember]
+    consent_exempt_methods = ("POST",)
+
+    @extend_schema(
+        request=s.WithdrawInSerializer,
+        responses={
+            201: s.ReceiptSerializer,
+            409: OpenApiResponse(description="`code: not_accepted`."),
+        },
+        tags=TAGS,
+    )
+    def post(self, request: Request) -> Response:
+        data = s.WithdrawInSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        policy = selectors.policy_by_slug(values["policy"])
+        record = services.consent_withdraw(
+            user=request.user,
+            policy=policy,
+            channel=values["channel"],
+            **_client(request),
+        )
+        body = s.ReceiptSerializer(_receipt(record, policy.slug)).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+class VisitorConsentView(APIView):
+    """An anonymous visitor's receipt for a policy notice they were shown."""
+
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "write"
+
+    @extend_schema(
+        request=s.VisitorReceiptInSerializer,
+        responses={201: s.ReceiptSerializer, 409: STALE},
+        tags=TAGS,
+    )
+    def post(self, request: Request) -> Response:
+        data = s.VisitorReceiptInSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        version = _version(values["policy"], values["version"])
+        record = services.consent_visitor_receipt(
+            visitor_id=values.get("visitor_id")
+            or request.META.get("HTTP_X_VISITOR_ID", ""),
+            version=version,
+            locale=values.get("locale") or requested_language(request),
+            channel=values["channel"],
+            **_client(request),
+        )
+        body = s.ReceiptSerializer(_receipt(record, values["policy"])).data
+        return Response(body, status=status.HTTP_201_CREATED)

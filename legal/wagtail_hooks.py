@@ -1,0 +1,209 @@
+"""The Legal admin menu: policies, version history and diffs, translations awaited,
+consent records (read-only, filtered, exportable); and the hooks that keep
+policy pages to the Legal group and never delete a published policy."""
+
+from __future__ import annotations
+
+import django_filters
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from .groups import LEGAL_GROUP, TRANSLATORS_GROUP, user_group_names
+from .models import ConsentRecord, PolicyPage, PolicyVersion
+from .views import (
+    AwaitingTranslationView,
+    PolicyIndexView,
+    VersionDiffView,
+    VersionHistoryView,
+    policy_rows,
+)
+
+
+class PolicyAdminViewSet(ViewSet):
+    """Policies with their translation status; each one's history and diffs."""
+
+    name = "legal_policies"
+    url_prefix = "legal/policies"
+    icon = "doc-full"
+    menu_label = _("Policies")
+
+    def get_urlpatterns(self):
+        return [
+            path("", PolicyIndexView.as_view(), name="index"),
+            path("<int:pk>/versions/", VersionHistoryView.as_view(), name="history"),
+            path("<int:pk>/diff/", VersionDiffView.as_view(), name="diff"),
+        ]
+
+
+class AwaitingTranslationViewSet(ViewSet):
+    """The translators' list: policies whose translation is behind the source."""
+
+    name = "legal_awaiting_translation"
+    url_prefix = "legal/awaiting-translation"
+    icon = "globe"
+    menu_label = _("Awaiting translation")
+
+    def get_urlpatterns(self):
+        return [path("", AwaitingTranslationView.as_view(), name="index")]
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Records are evidence: nobody adds, edits or deletes them in the admin."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "change", "delete"}:
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(ConsentRecord, ReadOnlyPermissionPolicy(ConsentRecord))
+
+
+class ConsentRecordFilterSet(WagtailFilterSet):
+    created_at = django_filters.DateFromToRangeFilter(
+        label=_("Date"), widget=DateRangePickerWidget
+    )
+    policy = django_filters.ModelChoiceFilter(
+        queryset=PolicyPage.objects.filter(versions__isnull=False).distinct()
+    )
+    version = django_filters.ModelChoiceFilter(
+        queryset=PolicyVersion.objects.select_related("policy")
+    )
+
+    class Meta:
+        model = ConsentRecord
+        fields = ["policy", "version", "action", "purpose", "channel", "created_at"]
+
+
+class ConsentRecordViewSet(ModelViewSet):
+    """Consent records for the privacy officer: filter, inspect, export to CSV."""
+
+    model = ConsentRecord
+    name = "legal_consentrecord"
+    icon = "tasks"
+    menu_label = _("Consent records")
+    url_prefix = "legal/consent-records"
+    inspect_view_enabled = True
+    form_fields: list[str] = []  # no create or edit views are reachable
+    list_display = [
+        "receipt_id",
+        "created_at",
+        "action",
+        "policy",
+        "version",
+        "purpose",
+        "subject_pseudonym",
+        "visitor_id",
+        "locale",
+        "channel",
+    ]
+    list_export = [
+        "receipt_id",
+        "created_at",
+        "action",
+        "policy",
+        "version",
+        "purpose",
+        "subject_pseudonym",
+        "visitor_id",
+        "locale",
+        "channel",
+        "user_agent",
+        "ip_address",
+        "data",
+    ]
+    export_filename = "consent-records"
+    filterset_class = ConsentRecordFilterSet
+    search_fields = ["subject_pseudonym", "visitor_id", "user__email"]
+    inspect_view_fields = [*list_export, "user"]
+    ordering = ["-created_at"]
+
+    def get_queryset(self, request):
+        return ConsentRecord.objects.select_related("policy", "version", "user")
+
+
+class LegalViewSetGroup(ViewSetGroup):
+    menu_label = _("Legal")
+    menu_icon = "doc-full"
+    menu_order = 250
+    items = (PolicyAdminViewSet, AwaitingTranslationViewSet, ConsentRecordViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_legal_viewsets():
+    return LegalViewSetGroup()
+
+
+@hooks.register("before_create_page")
+def only_legal_creates_policies(request, parent_page, page_class):
+    user = request.user
+    if page_class is PolicyPage and not (
+        user.is_superuser or LEGAL_GROUP in user_group_names(user)
+    ):
+        raise PermissionDenied
+
+
+@hooks.register("before_delete_page")
+def published_policies_stay(request, page):
+    specific = page.specific
+    if (
+        isinstance(specific, PolicyPage)
+        and PolicyVersion.objects.filter(policy=specific).exists()
+    ):
+        messages.error(
+            request,
+            _(
+                "This policy has published versions members consented to; it "
+                "cannot be deleted. Unpublish it instead."
+            ),
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("register_page_header_buttons")
+def policy_version_history_button(page, user, view_name, next_url=None):
+    specific = page.specific_deferred
+    if isinstance(specific, PolicyPage):
+        from .selectors import policy_source_page
+
+        source = policy_source_page(specific)
+        yield Button(
+            _("Version history"),
+            reverse("legal_policies:history", args=[source.pk]),
+            icon_name="history",
+            priority=66,
+        )
+
+
+class AwaitingTranslationPanel(Component):
+    """Dashboard panel for translators: policies whose translation is behind."""
+
+    name = "legal_awaiting_translation"
+    order = 110
+    template_name = "legal/admin/awaiting_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        rows = [row for row in policy_rows() if row.awaiting]
+        return {"rows": rows}
+
+
+@hooks.register("construct_homepage_panels")
+def add_awaiting_translation_panel(request, panels):
+    groups = user_group_names(request.user)
+    if request.user.is_superuser or groups & {TRANSLATORS_GROUP, LEGAL_GROUP}:
+        panels.append(AwaitingTranslationPanel())

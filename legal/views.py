@@ -90,7 +90,17 @@ def policy_rows() -> list[PolicyRow]:
     return rows
 
 
-class PolicyIndexView(WagtailAdminTemplateMixin, TemplateView):
+class LegalAdminMixin(WagtailAdminTemplateMixin):
+    def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
+        items = [*self.breadcrumbs_items]
+        if getattr(self, "policy", None) is not None:
+            items.append(
+                {"url": reverse("legal_policies:index"), "label": _("Policies")}
+            )
+        return [*items, {"url": "", "label": self.get_header_title()}]
+
+
+class PolicyIndexView(LegalAdminMixin, TemplateView):
     template_name = "legal/admin/policies.html"
     page_title = _("Policies")
     header_icon = "doc-full"
@@ -120,7 +130,7 @@ def _source_policy(pk: int) -> PolicyPage:
     return page
 
 
-class VersionHistoryView(WagtailAdminTemplateMixin, TemplateView):
+class VersionHistoryView(LegalAdminMixin, TemplateView):
     template_name = "legal/admin/history.html"
     page_title = _("Version history")
     header_icon = "history"

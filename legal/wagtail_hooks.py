@@ -83,10 +83,19 @@ class ConsentRecordFilterSet(WagtailFilterSet):
     version = django_filters.ModelChoiceFilter(
         queryset=PolicyVersion.objects.select_related("policy")
     )
+    receipt_id = django_filters.UUIDFilter(label=_("Receipt"))
 
     class Meta:
         model = ConsentRecord
-        fields = ["policy", "version", "action", "purpose", "channel", "created_at"]
+        fields = [
+            "policy",
+            "version",
+            "action",
+            "purpose",
+            "channel",
+            "created_at",
+            "receipt_id",
+        ]
 
 
 class ConsentRecordViewSet(ModelViewSet):
@@ -100,14 +109,11 @@ class ConsentRecordViewSet(ModelViewSet):
     inspect_view_enabled = True
     form_fields: list[str] = []  # no create or edit views are reachable
     list_display = [
-        "receipt_id",
         "created_at",
         "action",
-        "policy",
         "version",
         "purpose",
-        "subject_pseudonym",
-        "visitor_id",
+        "subject",
         "locale",
         "channel",
     ]
@@ -133,7 +139,7 @@ class ConsentRecordViewSet(ModelViewSet):
     ordering = ["-created_at"]
 
     def get_queryset(self, request):
-        return ConsentRecord.objects.select_related("policy", "version", "user")
+        return ConsentRecord.objects.select_related("policy", "version__policy", "user")
 
 
 class LegalViewSetGroup(ViewSetGroup):

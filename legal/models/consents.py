@@ -120,6 +120,13 @@ class ConsentRecord(ImmutableModel):
             )
         ]
 
+    @property
+    def subject(self) -> str:
+        """Who: the member's pseudonymous id, or the anonymous visitor id."""
+        if self.subject_pseudonym:
+            return self.subject_pseudonym
+        return f"visitor {self.visitor_id}" if self.visitor_id else ""
+
     def __str__(self) -> str:
         subject = self.version.label if self.version_id else self.purpose
         return f"{self.receipt_id} {self.action} {subject}"

@@ -59,7 +59,7 @@ class PolicyVersion(ImmutableModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.policy_id}:{self.label}"
+        return f"{self.policy.title} · {self.label}"
 
     def is_newer_than(self, other: PolicyVersion | None) -> bool:
         if other is None:

@@ -32,6 +32,7 @@ from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from .blocks import RICH_TEXT_FEATURES, GuideBodyBlock, TypicalPropertyBlock
@@ -194,8 +195,8 @@ class ProductIndexPage(Page):
         verbose_name = _("product index page")
 
 
-class ProductPageQuerySet(models.QuerySet):
-    pass
+class ProductPageQuerySet(PageQuerySet):
+    """A page queryset (the admin's listings need ``defer_streamfields`` …)."""
 
 
 ProductPageManager = PageManager.from_queryset(ProductPageQuerySet)

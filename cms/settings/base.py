@@ -121,9 +121,16 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql") and not DATABASES[
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # WAL + a busy timeout let the dev server and a task worker share the file.
+    # WAL + a busy timeout let the dev server and a task worker share the file;
+    # IMMEDIATE transactions take the write lock up front, so two admin requests
+    # (e.g. allauth's session touch) wait for each other instead of failing at once
+    # with "database is locked" when a read transaction tries to upgrade.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+        {
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL;",
+            "transaction_mode": "IMMEDIATE",
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -35,6 +35,12 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import RICH_TEXT_FEATURES, GuideBodyBlock, TypicalPropertyBlock
+from .querysets import (
+    RENDITION_SPECS,  # noqa: F401 (re-exported: the API's fixed image sizes)
+    THUMBNAIL_SPEC,  # noqa: F401
+    GuidePageQuerySet,
+    ProductPageQuerySet,
+)
 
 IMAGE_MODEL = get_image_model_string()
 DOCUMENT_MODEL = get_document_model_string()
@@ -192,10 +198,6 @@ class ProductIndexPage(Page):
 
     class Meta:
         verbose_name = _("product index page")
-
-
-class ProductPageQuerySet(models.QuerySet):
-    pass
 
 
 ProductPageManager = PageManager.from_queryset(ProductPageQuerySet)
@@ -429,8 +431,13 @@ CHARACTERS_PER_MINUTE_ZH = 400
 CJK_CHARACTER = re.compile("[\u4e00-\u9fff]")
 
 
+GuidePageManager = PageManager.from_queryset(GuidePageQuerySet)
+
+
 class GuidePage(Page):
     """A selection guide or technical article, linked to the products it discusses."""
+
+    objects = GuidePageManager()
 
     summary = models.TextField(_("summary"), blank=True)
     date = models.DateField(

@@ -1,0 +1,55 @@
+"""What every content view shares: the requested locale and the one rule for
+items missing in that locale (CONTRACTS.md).
+
+A detail request for an item that has no live version in the requested locale is
+a 404 problem with ``code: "not_translated"``, ``available_locales`` and
+``translations`` (links to the versions that exist). Lists only hold items that
+exist in the requested locale. Nothing is silently substituted.
+"""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiResponse
+from rest_framework.views import APIView
+from wagtail.models import Locale, Page
+
+from cms import selectors
+from cms.errors import NotFound
+
+from ...locales import requested_locale
+from ..serializers import translations_data
+
+NOT_FOUND_RESPONSE = OpenApiResponse(
+    description=(
+        "Unknown slug (`code: not_found`), or no version in the requested locale "
+        "(`code: not_translated`, with `available_locales` and `translations`)."
+    )
+)
+
+
+class ContentView(APIView):
+    """Base of the read-only content views: public, in the requested locale."""
+
+    permission_classes: list = []
+
+    @property
+    def locale(self) -> Locale:
+        return requested_locale(self.request)
+
+
+def missing(model: type[Page], slug: str, locale: Locale) -> NotFound:
+    """The 404 for a ``slug`` with no live version in ``locale``."""
+    versions = selectors.page_versions_by_slug(model, slug)
+    if not versions:
+        return NotFound(f"No {model._meta.verbose_name} with slug {slug!r}.")
+    available = sorted({page.locale.language_code for page in versions})
+    return NotFound(
+        f"This {model._meta.verbose_name} is not available in "
+        f"{locale.language_code}; see available_locales.",
+        code="not_translated",
+        extra={
+            "requested_locale": locale.language_code,
+            "available_locales": available,
+            "translations": translations_data(versions),
+        },
+    )

@@ -1,10 +1,15 @@
 """Reads of pages of any type: the home of a locale, pages by frontend path, the
-main navigation and a page's translations. Each is one or two queries."""
+main navigation, a page's translations (each one or two queries), and the draft
+behind a headless-preview token."""
 
 from __future__ import annotations
 
+from django.apps import apps
+from django.conf import settings
+from django.core import signing
 from wagtail.models import Locale, Page
 
+from .errors import NotFound, PermissionDenied
 from .models import HomePage
 
 
@@ -66,3 +71,33 @@ def page_versions_by_slug(model: type[Page], slug: str) -> list[Page]:
         .select_related("locale")
         .order_by("locale__language_code")
     )
+
+
+# --- Headless preview ----------------------------------------------------------
+
+PREVIEWABLE_TYPES = ["products.productpage", "products.guidepage"]
+
+
+def preview_page_get(*, content_type: str, token: str) -> Page:
+    """The unsaved page an editor previewed, for a valid, unexpired token.
+
+    Raises ``PermissionDenied`` (``preview_token_invalid`` / ``_expired``) for a
+    bad token and ``NotFound`` when the preview is gone.
+    """
+    model = apps.get_model(content_type)
+    signer = model.get_preview_signer()
+    try:
+        signer.unsign(token, max_age=settings.HEADLESS_PREVIEW_TOKEN_MAX_AGE)
+    except signing.SignatureExpired as error:
+        raise PermissionDenied(
+            "The preview link has expired; preview again from the admin.",
+            code="preview_token_expired",
+        ) from error
+    except signing.BadSignature as error:
+        raise PermissionDenied(
+            "The preview token is not valid.", code="preview_token_invalid"
+        ) from error
+    page = model.get_page_from_preview_token(token)
+    if page is None:
+        raise NotFound("This preview no longer exists.", code="preview_not_found")
+    return page

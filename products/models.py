@@ -33,6 +33,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
+from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from .blocks import RICH_TEXT_FEATURES, GuideBodyBlock, TypicalPropertyBlock
 from .querysets import (
@@ -203,7 +204,7 @@ class ProductIndexPage(Page):
 ProductPageManager = PageManager.from_queryset(ProductPageQuerySet)
 
 
-class ProductPage(Page):
+class ProductPage(HeadlessPreviewMixin, Page):
     """One lubricant product, as buyers see it in the catalogue.
 
     ``sku`` is the stable identifier shared by a product and its translations; it
@@ -434,7 +435,7 @@ CJK_CHARACTER = re.compile("[\u4e00-\u9fff]")
 GuidePageManager = PageManager.from_queryset(GuidePageQuerySet)
 
 
-class GuidePage(Page):
+class GuidePage(HeadlessPreviewMixin, Page):
     """A selection guide or technical article, linked to the products it discusses."""
 
     objects = GuidePageManager()

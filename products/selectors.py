@@ -191,3 +191,24 @@ def brand_list(*, locale: Locale) -> QuerySet[Brand]:
         .prefetch_related(Prefetch("logo", queryset=logos))
         .order_by("name", "pk")
     )
+
+
+def product_localize(product: ProductPage, locale: Locale) -> ProductPage:
+    """Name the brand and categories of an in-memory product (a preview draft) in
+    ``locale``, as ``for_listing()`` annotates fetched ones."""
+    if product.brand_id:
+        local = Brand.objects.filter(
+            locale=locale, translation_key=product.brand.translation_key
+        ).first()
+        product.brand_name = (local or product.brand).name
+    for link in product.category_links.all():
+        category = (
+            ProductCategory.objects.filter(
+                locale=locale, translation_key=link.category.translation_key
+            ).first()
+            or link.category
+        )
+        link.local_name = category.name
+        link.local_slug = category.slug
+        link.local_path = category.path
+    return product

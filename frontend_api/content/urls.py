@@ -14,5 +14,6 @@ urlpatterns = [
     path("site/", views.SiteView.as_view(), name="api-site"),
     path("categories/", views.CategoryTreeView.as_view(), name="api-categories"),
     path("pages/find/", views.PageFindView.as_view(), name="api-pages-find"),
+    path("preview/", views.PreviewView.as_view(), name="api-preview"),
     *router.urls,
 ]

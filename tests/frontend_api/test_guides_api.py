@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import GuidePageFactory, ImageFactory, translate
 
@@ -158,3 +160,27 @@ def test_guide_detail_404s(api_client, catalogue):
     assert response.json()["code"] == "not_translated"
     assert response.json()["available_locales"] == ["zh-hans"]
     assert api_client.get(f"{LIST}nothing-here/").json()["code"] == "not_found"
+
+
+def _guide_list_queries(client) -> int:
+    client.get(LIST, {"page_size": 100})  # renditions are generated once
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(LIST, {"page_size": 100})
+    assert response.status_code == 200
+    return len(queries)
+
+
+def _add_guides(tree, count: int) -> None:
+    for _ in range(count):
+        guide = GuidePageFactory(
+            parent=tree.guides["zh-hans"], cover_image=ImageFactory()
+        )
+        guide.tags.add("oil", "care")
+        guide.save()
+
+
+def test_guide_list_query_count_is_the_same_for_5_and_50_guides(api_client, tree):
+    _add_guides(tree, 5)
+    with_5 = _guide_list_queries(api_client)
+    _add_guides(tree, 45)
+    assert _guide_list_queries(api_client) == with_5

@@ -247,3 +247,23 @@ def test_detail_shows_the_published_version_not_a_draft(api_client, catalogue):
     page.title = "草稿标题"
     page.save_revision()
     assert api_client.get(f"{LIST}lp-hm46/").json()["title"] == "抗磨液压油 L-HM 46"
+
+
+def test_detail_query_count_does_not_grow_with_images_and_documents(
+    api_client, catalogue
+):
+    def detail_queries() -> int:
+        api_client.get(f"{LIST}lp-hm46/")  # renditions are generated once
+        with CaptureQueriesContext(connection) as queries:
+            assert api_client.get(f"{LIST}lp-hm46/").status_code == 200
+        return len(queries)
+
+    def add_image_and_document() -> None:
+        ProductImage.objects.create(page=catalogue.hm46, image=ImageFactory())
+        ProductDocument.objects.create(page=catalogue.hm46, document=DocumentFactory())
+
+    add_image_and_document()
+    with_one = detail_queries()
+    for _ in range(5):
+        add_image_and_document()
+    assert detail_queries() == with_one

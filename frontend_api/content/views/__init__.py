@@ -2,6 +2,7 @@
 
 from .guides import GuideViewSet
 from .pages import PageFindView
+from .preview import PreviewView
 from .products import ProductViewSet
 from .site import SiteView
 from .taxonomy import BrandViewSet, CategoryTreeView
@@ -11,6 +12,7 @@ __all__ = [
     "CategoryTreeView",
     "GuideViewSet",
     "PageFindView",
+    "PreviewView",
     "ProductViewSet",
     "SiteView",
 ]

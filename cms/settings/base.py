@@ -335,7 +335,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "DocumentKindEnum": "products.models.DocumentKind",
+        "BaseOilEnum": "products.models.BaseOil",
+        "PrivacyRequestKindEnum": "members.models.PrivacyRequest.Kind",
+    },
     "PREPROCESSING_HOOKS": ["frontend_api.schema.only_public_api"],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

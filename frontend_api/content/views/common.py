@@ -9,6 +9,7 @@ exist in the requested locale. Nothing is silently substituted.
 
 from __future__ import annotations
 
+from django.utils.cache import patch_vary_headers
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework.views import APIView
 from wagtail.models import Locale, Page
@@ -35,6 +36,13 @@ class ContentView(APIView):
     @property
     def locale(self) -> Locale:
         return requested_locale(self.request)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        # Without ?locale= the language comes from Accept-Language: caches must key
+        # on it.
+        response = super().finalize_response(request, response, *args, **kwargs)
+        patch_vary_headers(response, ["Accept-Language"])
+        return response
 
 
 def missing(model: type[Page], slug: str, locale: Locale) -> NotFound:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.utils.cache import patch_vary_headers
 from drf_spectacular.utils import OpenApiResponse
+from rest_framework import serializers
 from rest_framework.views import APIView
 from wagtail.models import Locale, Page
 
@@ -18,14 +19,31 @@ from cms import selectors
 from cms.errors import NotFound
 
 from ...locales import requested_locale
-from ..serializers import translations_data
+from ...schema import ProblemSerializer
+from ..serializers import TranslationSerializer, translations_data
 
-NOT_FOUND_RESPONSE = OpenApiResponse(
-    description=(
-        "Unknown slug (`code: not_found`), or no version in the requested locale "
-        "(`code: not_translated`, with `available_locales` and `translations`)."
+
+class NotTranslatedProblemSerializer(ProblemSerializer):
+    """The 404 problem of a detail request; the extra fields come with
+    ``code: not_translated`` only."""
+
+    requested_locale = serializers.CharField(required=False)
+    available_locales = serializers.ListField(
+        child=serializers.CharField(), required=False
     )
-)
+    translations = TranslationSerializer(many=True, required=False)
+
+
+NOT_FOUND_RESPONSE = {
+    (404, "application/problem+json"): OpenApiResponse(
+        response=NotTranslatedProblemSerializer,
+        description=(
+            "Unknown slug (`code: not_found`), or no version in the requested "
+            "locale (`code: not_translated`, with `available_locales` and "
+            "`translations`)."
+        ),
+    )
+}
 
 
 class ContentView(APIView):

@@ -30,7 +30,7 @@ from .common import NOT_FOUND_RESPONSE, ContentView, missing
     retrieve=extend_schema(
         summary="A guide with its body as typed blocks",
         parameters=[LOCALE_PARAMETER],
-        responses={200: GuideDetailSerializer, 404: NOT_FOUND_RESPONSE},
+        responses={200: GuideDetailSerializer, **NOT_FOUND_RESPONSE},
         tags=["content"],
     ),
 )

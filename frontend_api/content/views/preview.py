@@ -22,6 +22,7 @@ from cms.selectors import PREVIEWABLE_TYPES, preview_page_get
 from products.models import GuidePage, ProductPage
 from products.selectors import product_localize
 
+from ...schema import ProblemSerializer
 from ..serializers import GuideDetailSerializer, ProductDetailSerializer
 from .common import ContentView
 from .guides import guide_detail_data
@@ -52,9 +53,10 @@ class PreviewView(ContentView):
         parameters=[PreviewQuerySerializer],
         responses={
             200: PreviewPageSerializer,
-            403: OpenApiResponse(
+            (403, "application/problem+json"): OpenApiResponse(
+                response=ProblemSerializer,
                 description="Tampered (`preview_token_invalid`) or expired "
-                "(`preview_token_expired`) token."
+                "(`preview_token_expired`) token.",
             ),
         },
         tags=["content"],

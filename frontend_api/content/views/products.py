@@ -32,7 +32,7 @@ from .common import NOT_FOUND_RESPONSE, ContentView, missing
     retrieve=extend_schema(
         summary="A product with everything an editor entered",
         parameters=[LOCALE_PARAMETER],
-        responses={200: ProductDetailSerializer, 404: NOT_FOUND_RESPONSE},
+        responses={200: ProductDetailSerializer, **NOT_FOUND_RESPONSE},
         tags=["content"],
     ),
 )

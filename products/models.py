@@ -32,10 +32,16 @@ from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
-from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from .blocks import RICH_TEXT_FEATURES, GuideBodyBlock, TypicalPropertyBlock
+from .querysets import (
+    RENDITION_SPECS,  # noqa: F401 (re-exported: the API's fixed image sizes)
+    THUMBNAIL_SPEC,  # noqa: F401
+    GuidePageQuerySet,
+    ProductPageQuerySet,
+)
 
 IMAGE_MODEL = get_image_model_string()
 DOCUMENT_MODEL = get_document_model_string()
@@ -195,14 +201,10 @@ class ProductIndexPage(Page):
         verbose_name = _("product index page")
 
 
-class ProductPageQuerySet(PageQuerySet):
-    """A page queryset (the admin's listings need ``defer_streamfields`` …)."""
-
-
 ProductPageManager = PageManager.from_queryset(ProductPageQuerySet)
 
 
-class ProductPage(Page):
+class ProductPage(HeadlessPreviewMixin, Page):
     """One lubricant product, as buyers see it in the catalogue.
 
     ``sku`` is the stable identifier shared by a product and its translations; it
@@ -430,8 +432,13 @@ CHARACTERS_PER_MINUTE_ZH = 400
 CJK_CHARACTER = re.compile("[\u4e00-\u9fff]")
 
 
-class GuidePage(Page):
+GuidePageManager = PageManager.from_queryset(GuidePageQuerySet)
+
+
+class GuidePage(HeadlessPreviewMixin, Page):
     """A selection guide or technical article, linked to the products it discusses."""
+
+    objects = GuidePageManager()
 
     summary = models.TextField(_("summary"), blank=True)
     date = models.DateField(

@@ -1,10 +1,217 @@
-"""Reusable catalogue reads: the category tree."""
+"""Reads of the catalogue, each with a fixed number of queries (and the category tree).
+
+The API (``frontend_api.content``) calls these; serializers then only read what
+was fetched here. ``product_search`` is the one place full-text product search
+happens, so a better search can replace it without touching the API.
+"""
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from collections.abc import Iterable
 
-from .models import ProductCategory
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    When,
+)
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+
+from .models import (
+    THUMBNAIL_SPEC,
+    Brand,
+    GuidePage,
+    GuideProductLink,
+    ProductCategory,
+    ProductCategoryLink,
+    ProductPage,
+)
+
+SEARCH_LIMIT = 1000
+
+
+# --- Products ------------------------------------------------------------------
+
+
+def product_list(*, locale: Locale) -> QuerySet[ProductPage]:
+    """Live, public products in ``locale``, ready for a listing (tree order)."""
+    return (
+        ProductPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .for_listing(locale)
+        .order_by("path")
+    )
+
+
+def product_get(*, locale: Locale, slug: str) -> ProductPage | None:
+    """The live product with ``slug`` in ``locale``, everything prefetched."""
+    return (
+        ProductPage.objects.live()
+        .public()
+        .filter(locale=locale, slug=slug)
+        .for_detail(locale)
+        .first()
+    )
+
+
+def products_by_translation_keys(
+    *, locale: Locale, keys: Iterable
+) -> dict[object, ProductPage]:
+    """Live products in ``locale`` by translation key (for references in guides)."""
+    keys = list(keys)
+    if not keys:
+        return {}
+    products = (
+        ProductPage.objects.live()
+        .public()
+        .filter(locale=locale, translation_key__in=keys)
+    )
+    return {p.translation_key: p for p in products.for_listing(locale)}
+
+
+def product_search(queryset: QuerySet, q: str, locale: Locale) -> QuerySet:
+    """``queryset`` narrowed to products matching ``q``, best match first.
+
+    Wagtail search for now (the search issue replaces this function). The
+    ranking is applied as an ordering, so a later ``ordering`` parameter wins.
+    """
+    candidates = ProductPage.objects.live().filter(locale=locale)
+    ids = [page.pk for page in candidates.search(q)[:SEARCH_LIMIT]]
+    rank = Case(
+        *[When(pk=pk, then=position) for position, pk in enumerate(ids)],
+        default=len(ids),
+        output_field=IntegerField(),
+    )
+    return (
+        queryset.filter(pk__in=ids)
+        .annotate(search_rank=rank)
+        .order_by("search_rank", "path")
+    )
+
+
+def products_in_category(queryset: QuerySet, slug: str) -> QuerySet:
+    """Products in the category ``slug`` or any of its sub-categories.
+
+    Category paths are the same in every language, so the match is on the path
+    whichever language the product links to.
+    """
+    categories = ProductCategory.objects.filter(slug=slug)
+    paths = set(categories.values_list("path", flat=True))
+    if not paths:
+        return queryset.none()
+    match = Q()
+    for path in paths:
+        match |= Q(category__path=path) | Q(category__path__startswith=f"{path}/")
+    links = ProductCategoryLink.objects.filter(match, page=OuterRef("pk"))
+    return queryset.filter(Exists(links))
+
+
+# --- Guides --------------------------------------------------------------------
+
+
+def guide_list(*, locale: Locale) -> QuerySet[GuidePage]:
+    """Live, public guides in ``locale``, newest first."""
+    return (
+        GuidePage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .for_listing()
+        .order_by("-date", "-pk")
+    )
+
+
+def guide_get(*, locale: Locale, slug: str) -> GuidePage | None:
+    return (
+        GuidePage.objects.live()
+        .public()
+        .filter(locale=locale, slug=slug)
+        .for_detail()
+        .first()
+    )
+
+
+def guides_for_product(*, product: ProductPage, locale: Locale) -> list[GuidePage]:
+    """Live guides in ``locale`` that link to ``product`` in any language."""
+    links = GuideProductLink.objects.filter(
+        page=OuterRef("pk"), product__translation_key=product.translation_key
+    )
+    return list(guide_list(locale=locale).filter(Exists(links)))
+
+
+def products_for_guide(*, guide: GuidePage, locale: Locale) -> list[ProductPage]:
+    """The guide's related products that are live in ``locale``, in the editor's
+    order."""
+    keys = list(
+        GuideProductLink.objects.filter(page_id=guide.pk)
+        .order_by("sort_order")
+        .values_list("product__translation_key", flat=True)
+    )
+    found = products_by_translation_keys(locale=locale, keys=keys)
+    return [found[key] for key in dict.fromkeys(keys) if key in found]
+
+
+def guide_search(queryset: QuerySet, q: str, locale: Locale) -> QuerySet:
+    """Guides matching ``q`` (Wagtail search), best match first."""
+    candidates = GuidePage.objects.live().filter(locale=locale)
+    ids = [page.pk for page in candidates.search(q)[:SEARCH_LIMIT]]
+    rank = Case(
+        *[When(pk=pk, then=position) for position, pk in enumerate(ids)],
+        default=len(ids),
+        output_field=IntegerField(),
+    )
+    return (
+        queryset.filter(pk__in=ids)
+        .annotate(search_rank=rank)
+        .order_by("search_rank", "-date")
+    )
+
+
+# --- Taxonomy ------------------------------------------------------------------
+
+
+def category_list(*, locale: Locale) -> list[ProductCategory]:
+    """Every category in ``locale``, parents before children (path order)."""
+    return list(
+        ProductCategory.objects.filter(locale=locale).order_by(
+            "sort_order", "path", "pk"
+        )
+    )
+
+
+def brand_list(*, locale: Locale) -> QuerySet[Brand]:
+    logos = get_image_model().objects.prefetch_renditions(THUMBNAIL_SPEC)
+    return (
+        Brand.objects.filter(locale=locale)
+        .prefetch_related(Prefetch("logo", queryset=logos))
+        .order_by("name", "pk")
+    )
+
+
+def product_localize(product: ProductPage, locale: Locale) -> ProductPage:
+    """Name the brand and categories of an in-memory product (a preview draft) in
+    ``locale``, as ``for_listing()`` annotates fetched ones."""
+    if product.brand_id:
+        local = Brand.objects.filter(
+            locale=locale, translation_key=product.brand.translation_key
+        ).first()
+        product.brand_name = (local or product.brand).name
+    for link in product.category_links.all():
+        category = (
+            ProductCategory.objects.filter(
+                locale=locale, translation_key=link.category.translation_key
+            ).first()
+            or link.category
+        )
+        link.local_name = category.name
+        link.local_slug = category.slug
+        link.local_path = category.path
+    return product
 
 
 def category_with_descendants(*, category: ProductCategory) -> QuerySet:

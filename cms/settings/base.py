@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     # wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
+    "wagtail_headless_preview",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -291,6 +292,10 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 HEADLESS_PREVIEW_URL = env.str(
     "HEADLESS_PREVIEW_URL", default=f"{FRONTEND_URL}/preview"
 )
+# wagtail-headless-preview: Preview shows HEADLESS_PREVIEW_URL?content_type=&token=
+# in the admin's preview panel; /api/v1/preview/ accepts a token this long.
+WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": HEADLESS_PREVIEW_URL}}
+HEADLESS_PREVIEW_TOKEN_MAX_AGE = env.int("HEADLESS_PREVIEW_TOKEN_MAX_AGE", default=3600)
 WAGTAILFRONTENDCACHE: dict = {}
 # No Gravatar: it is unreachable from mainland China and leaks staff e-mail hashes.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -337,7 +342,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "DocumentKindEnum": "products.models.DocumentKind",
+        "BaseOilEnum": "products.models.BaseOil",
+        "PrivacyRequestKindEnum": "members.models.PrivacyRequest.Kind",
+    },
     "PREPROCESSING_HOOKS": ["frontend_api.schema.only_public_api"],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

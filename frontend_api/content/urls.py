@@ -1,7 +1,19 @@
+"""Catalogue and site content: products, categories, brands, guides, pages, site."""
+
 from django.urls import path
+from rest_framework.routers import SimpleRouter
 
 from . import views
 
+router = SimpleRouter()
+router.register("products", views.ProductViewSet, basename="api-products")
+router.register("guides", views.GuideViewSet, basename="api-guides")
+router.register("brands", views.BrandViewSet, basename="api-brands")
+
 urlpatterns = [
     path("site/", views.SiteView.as_view(), name="api-site"),
+    path("categories/", views.CategoryTreeView.as_view(), name="api-categories"),
+    path("pages/find/", views.PageFindView.as_view(), name="api-pages-find"),
+    path("preview/", views.PreviewView.as_view(), name="api-preview"),
+    *router.urls,
 ]

@@ -1,4 +1,4 @@
-"""Read-only content endpoints."""
+"""``/api/v1/site/``: site settings, the locales and the main navigation."""
 
 from __future__ import annotations
 
@@ -10,9 +10,12 @@ from rest_framework.views import APIView
 from wagtail.models import Site
 
 from cms.models import SiteSettings
+from cms.selectors import menu_pages
 
-from ..locales import LOCALE_CODES, requested_language
-from ..schema import LOCALE_PARAMETER
+from ...locales import LOCALE_CODES, requested_language, requested_locale
+from ...schema import LOCALE_PARAMETER
+from ..paths import frontend_path, page_type
+from ..serializers import NavItemSerializer
 
 
 class LocaleOutSerializer(serializers.Serializer):
@@ -34,10 +37,15 @@ class SiteOutSerializer(serializers.Serializer):
     locale = serializers.CharField()
     locales = LocaleOutSerializer(many=True)
     settings = SiteSettingsOutSerializer()
+    navigation = NavItemSerializer(
+        many=True,
+        help_text="Main navigation: the home's live children shown in menus.",
+    )
 
 
 class SiteView(APIView):
-    """Site settings and the locales the content is published in."""
+    """Site settings, the locales the content is published in, and the main
+    navigation in the requested locale."""
 
     @extend_schema(
         responses=SiteOutSerializer, parameters=[LOCALE_PARAMETER], tags=["content"]
@@ -67,5 +75,15 @@ class SiteView(APIView):
                 "service_hotline": cfg.service_hotline,
                 "address": (cfg.address_en if english else "") or cfg.address,
             },
+            "navigation": [
+                {
+                    "id": page.pk,
+                    "type": page_type(page),
+                    "title": page.title,
+                    "slug": page.slug,
+                    "url": frontend_path(page),
+                }
+                for page in menu_pages(locale=requested_locale(request))
+            ],
         }
         return Response(SiteOutSerializer(data).data)

@@ -1,0 +1,39 @@
+"""Read serializers of the content API, one module per content type.
+
+``items`` holds the cards reused everywhere (product, guide); ``products`` and
+``guides`` the details; ``common`` the shared shapes of CONTRACTS.md.
+"""
+
+from .common import (
+    BrandRefSerializer,
+    CategoryRefSerializer,
+    DocumentSerializer,
+    ImageSetSerializer,
+    RenditionSerializer,
+    TranslationSerializer,
+    translations_data,
+)
+from .guides import GuideDetailSerializer
+from .items import GuideListItemSerializer, ProductListItemSerializer
+from .pages import FoundPageSerializer, NavItemSerializer
+from .products import ProductDetailSerializer
+from .taxonomy import BrandSerializer, CategoryNodeSerializer, category_tree
+
+__all__ = [
+    "BrandSerializer",
+    "CategoryNodeSerializer",
+    "FoundPageSerializer",
+    "GuideDetailSerializer",
+    "NavItemSerializer",
+    "category_tree",
+    "BrandRefSerializer",
+    "CategoryRefSerializer",
+    "DocumentSerializer",
+    "GuideListItemSerializer",
+    "ImageSetSerializer",
+    "ProductDetailSerializer",
+    "ProductListItemSerializer",
+    "RenditionSerializer",
+    "TranslationSerializer",
+    "translations_data",
+]

@@ -1,0 +1,112 @@
+"""QuerySets of the catalogue's pages: the reads the API makes, with their
+``select_related``/``prefetch_related`` fixed in one place so an endpoint's query
+count does not grow with the number of rows."""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.db import models
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from wagtail.query import PageQuerySet
+
+
+class _Models:
+    """The catalogue models, looked up lazily (models.py imports this module)."""
+
+    def __getattr__(self, name: str):
+        return apps.get_model("products", name)
+
+
+models_ = _Models()
+
+
+RENDITION_SPECS = {
+    "thumbnail": "fill-400x400",
+    "medium": "max-800x800",
+    "large": "max-1600x1600",
+}
+THUMBNAIL_SPEC = RENDITION_SPECS["thumbnail"]
+
+
+def _images_with(*specs: str) -> models.QuerySet:
+    from wagtail.images import get_image_model
+
+    return get_image_model().objects.prefetch_renditions(*specs)
+
+
+def _in_locale_of(model, locale, outer_key: str, field: str) -> Coalesce:
+    """``field`` of ``model``'s version in ``locale`` (found by translation key),
+    falling back to the linked row's own value when it is not translated."""
+    local = model.objects.filter(locale=locale, translation_key=OuterRef(outer_key))
+    return Coalesce(
+        Subquery(local.values(field)[:1]),
+        F(outer_key.replace("translation_key", field)),
+    )
+
+
+class ProductPageQuerySet(PageQuerySet):
+    """Reads for the API: each method fixes the queries a listing or detail needs."""
+
+    def for_listing(self, locale) -> ProductPageQuerySet:
+        """Brand and categories named in ``locale`` (``brand_name`` annotation,
+        ``local_*`` on each category link) and the thumbnail rendition prefetched:
+        a fixed number of queries whatever the page size."""
+        return self._with_names(locale).prefetch_related(
+            models.Prefetch("main_image", queryset=_images_with(THUMBNAIL_SPEC))
+        )
+
+    def for_detail(self, locale) -> ProductPageQuerySet:
+        """What ``for_listing`` has plus specifications, gallery images and
+        documents, with every image's renditions prefetched."""
+        specs = RENDITION_SPECS.values()
+        documents = models_.ProductDocument.objects.select_related("document")
+        gallery = models_.ProductImage.objects.prefetch_related(
+            models.Prefetch("image", queryset=_images_with(*specs))
+        )
+        return self._with_names(locale).prefetch_related(
+            "specifications",
+            models.Prefetch("main_image", queryset=_images_with(*specs)),
+            models.Prefetch("gallery_images", queryset=gallery),
+            models.Prefetch("documents", queryset=documents),
+        )
+
+    def _with_names(self, locale) -> ProductPageQuerySet:
+        links = models_.ProductCategoryLink.objects.select_related("category").annotate(
+            **{
+                f"local_{field}": _in_locale_of(
+                    models_.ProductCategory, locale, "category__translation_key", field
+                )
+                for field in ("name", "slug", "path")
+            }
+        )
+        return (
+            self.select_related("locale", "brand")
+            .annotate(
+                brand_name=_in_locale_of(
+                    models_.Brand, locale, "brand__translation_key", "name"
+                )
+            )
+            .prefetch_related(models.Prefetch("category_links", queryset=links))
+        )
+
+
+class GuidePageQuerySet(PageQuerySet):
+    """Reads for the API with fixed query counts (see ``ProductPageQuerySet``)."""
+
+    def for_listing(self) -> GuidePageQuerySet:
+        return self._with_tags().prefetch_related(
+            models.Prefetch("cover_image", queryset=_images_with(THUMBNAIL_SPEC))
+        )
+
+    def for_detail(self) -> GuidePageQuerySet:
+        specs = RENDITION_SPECS.values()
+        return self._with_tags().prefetch_related(
+            models.Prefetch("cover_image", queryset=_images_with(*specs))
+        )
+
+    def _with_tags(self) -> GuidePageQuerySet:
+        tags = models_.GuidePageTag.objects.select_related("tag").order_by("tag__name")
+        return self.select_related("locale").prefetch_related(
+            models.Prefetch("tagged_items", queryset=tags)
+        )

@@ -1,10 +1,15 @@
 """The members app's models, one module each; re-exported here so migrations and
 imports keep using ``members.models.X``."""
 
+from .activity import DownloadRecord, Favorite, Footprint, PageKind
 from .privacy_request import PrivacyRequest, PrivacyRequestQuerySet
 from .user import EmailUserManager, Member, User, avatar_upload_to
 
 __all__ = [
+    "DownloadRecord",
+    "Favorite",
+    "Footprint",
+    "PageKind",
     "EmailUserManager",
     "Member",
     "PrivacyRequest",

@@ -18,3 +18,10 @@ def refuse_members_only_documents_to_visitors(document, request):
             "Sign in to download this document.", status=401, content_type="text/plain"
         )
     return None
+
+
+@hooks.register("register_admin_viewset")
+def register_procurement_inbox():
+    from members.admin_procurement import ProcurementRequestViewSet
+
+    return ProcurementRequestViewSet()

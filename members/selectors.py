@@ -16,6 +16,8 @@ from members.models import (
     Footprint,
     PageKind,
     PrivacyRequest,
+    ProcurementMessage,
+    ProcurementRequest,
     User,
 )
 from products.models import GuidePage, ProductPage
@@ -129,3 +131,39 @@ def footprint_cards(
         model = ProductPage if kind == PageKind.PRODUCT else GuidePage
         pages.update((page.pk, page) for page in _card_pages(model, {"pk__in": ids}))
     return {f.pk: pages[f.page_id] for f in footprints if f.page_id in pages}
+
+
+# --- procurement requests --------------------------------------------------------
+
+
+def procurement_requests_of(
+    *, user: User, status: str | None = None
+) -> QuerySet[ProcurementRequest]:
+    """The member's requests, newest first, with items and attachments (three
+    queries for a page of any size)."""
+    requests = ProcurementRequest.objects.filter(user=user)
+    if status:
+        requests = requests.filter(status=status)
+    return requests.prefetch_related("items", "attachments").order_by(
+        "-created_at", "-pk"
+    )
+
+
+def procurement_request_get(*, user: User, pk: int) -> ProcurementRequest:
+    """One of the member's requests with everything shown on its page; another
+    member's is ``NotFound`` (404)."""
+    found = (
+        procurement_requests_of(user=user)
+        .prefetch_related(
+            "history",
+            Prefetch(
+                "messages",
+                queryset=ProcurementMessage.objects.select_related("author"),
+            ),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if found is None:
+        raise NotFound("No such procurement request.")
+    return found

@@ -337,7 +337,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "ProcurementStatusEnum": "members.models.procurement.ProcurementStatus",
+        "ProcurementMoveEnum": [("submitted", "Submitted"), ("cancelled", "Cancelled")],
+    },
     "PREPROCESSING_HOOKS": ["frontend_api.schema.only_public_api"],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

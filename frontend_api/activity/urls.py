@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import procurement, views
 
 urlpatterns = [
     path("me/favorites/", views.FavoriteListView.as_view(), name="api-me-favorites"),
@@ -20,5 +20,33 @@ urlpatterns = [
         "documents/<int:pk>/download/",
         views.DocumentDownloadView.as_view(),
         name="api-document-download",
+    ),
+]
+
+urlpatterns += [
+    path(
+        "me/procurement-requests/",
+        procurement.ProcurementRequestListView.as_view(),
+        name="api-me-procurement-requests",
+    ),
+    path(
+        "me/procurement-requests/<int:pk>/",
+        procurement.ProcurementRequestDetailView.as_view(),
+        name="api-me-procurement-request",
+    ),
+    path(
+        "me/procurement-requests/<int:pk>/status/",
+        procurement.ProcurementStatusView.as_view(),
+        name="api-me-procurement-request-status",
+    ),
+    path(
+        "me/procurement-requests/<int:pk>/messages/",
+        procurement.ProcurementMessageView.as_view(),
+        name="api-me-procurement-request-messages",
+    ),
+    path(
+        "me/procurement-requests/<int:pk>/attachments/",
+        procurement.ProcurementAttachmentView.as_view(),
+        name="api-me-procurement-request-attachments",
     ),
 ]

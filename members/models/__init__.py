@@ -3,6 +3,15 @@ imports keep using ``members.models.X``."""
 
 from .activity import DownloadRecord, Favorite, Footprint, PageKind
 from .privacy_request import PrivacyRequest, PrivacyRequestQuerySet
+from .procurement import (
+    ProcurementAttachment,
+    ProcurementItem,
+    ProcurementMessage,
+    ProcurementRequest,
+    ProcurementStatus,
+    ProcurementStatusChange,
+    ProcurementUnit,
+)
 from .user import EmailUserManager, Member, User, avatar_upload_to
 
 __all__ = [
@@ -10,6 +19,13 @@ __all__ = [
     "Favorite",
     "Footprint",
     "PageKind",
+    "ProcurementAttachment",
+    "ProcurementItem",
+    "ProcurementMessage",
+    "ProcurementRequest",
+    "ProcurementStatus",
+    "ProcurementStatusChange",
+    "ProcurementUnit",
     "EmailUserManager",
     "Member",
     "PrivacyRequest",

@@ -1,10 +1,7 @@
 """``/api/v1/me/favorites/``: saved products and guides, one row per item however
 often (or however concurrently) it is added."""
 
-import threading
-
 import pytest
-from django.db import close_old_connections
 
 from members.models import Favorite
 from members.selectors import favorite_page_ids
@@ -146,29 +143,3 @@ def test_the_list_takes_the_same_queries_for_5_or_50_favorites(
     with django_assert_max_num_queries(8):
         response = member_client.get(URL + "?page_size=100")
     assert response.json()["count"] == count
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_simultaneous_adds_make_one_row(homes):
-    product = product_page(homes, "LP-RACE")
-    member = MemberFactory()
-    barrier = threading.Barrier(2)
-    results, errors = [], []
-
-    def add():
-        try:
-            barrier.wait(timeout=10)
-            results.append(favorite_add(user=member, page_id=product.pk)[1])
-        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
-            errors.append(exc)
-        finally:
-            close_old_connections()
-
-    threads = [threading.Thread(target=add) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
-    assert sorted(results) == [False, True]
-    assert Favorite.objects.filter(user=member).count() == 1

@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("frontend_api.content.urls")),
     path("", include("frontend_api.members.urls")),
     path("", include("frontend_api.policies.urls")),
+    path("", include("frontend_api.activity.urls")),
 ]

@@ -90,6 +90,9 @@ def _comments_erase(user: User) -> None:
 
 
 def register_all() -> None:
+    from members.privacy_activity import register_activity
+
+    register_activity()
     privacy.register(User, exporter=user_profile_export, eraser=user_anonymise)
     privacy.register(
         PrivacyRequest,

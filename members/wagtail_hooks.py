@@ -233,3 +233,6 @@ class OverduePrivacyRequestsPanel(Component):
 def add_overdue_privacy_requests_panel(request, panels):
     if request.user.has_perm("members.view_privacyrequest"):
         panels.append(OverduePrivacyRequestsPanel())
+
+
+from members import hooks_activity  # noqa: E402, F401  (registers its hooks)

@@ -346,6 +346,9 @@ SPECTACULAR_SETTINGS = {
         "DocumentKindEnum": "products.models.DocumentKind",
         "BaseOilEnum": "products.models.BaseOil",
         "PrivacyRequestKindEnum": "members.models.PrivacyRequest.Kind",
+        "ProcurementStatusEnum": "members.models.procurement.ProcurementStatus",
+        "PageKindEnum": "members.models.activity.PageKind",
+        "ProcurementMoveEnum": [("submitted", "Submitted"), ("cancelled", "Cancelled")],
     },
     "PREPROCESSING_HOOKS": ["frontend_api.schema.only_public_api"],
     "POSTPROCESSING_HOOKS": [

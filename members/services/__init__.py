@@ -8,7 +8,19 @@ from .account import (
     user_anonymise,
     user_profile_export,
 )
+from .activity import (
+    FOOTPRINTS_KEPT,
+    download_record_create,
+    favorite_add,
+    favorite_remove,
+    footprint_record,
+    footprint_remove,
+    footprints_clear,
+    footprints_prune,
+    page_kind,
+)
 from .avatars import AVATAR_MAX_BYTES, avatar_remove, avatar_set
+from .downloads import document_for_download
 from .privacy_requests import (
     privacy_request_answer,
     privacy_request_create,
@@ -17,6 +29,16 @@ from .privacy_requests import (
 from .profile import EDITABLE_FIELDS, member_profile_update
 
 __all__ = [
+    "FOOTPRINTS_KEPT",
+    "document_for_download",
+    "download_record_create",
+    "favorite_add",
+    "favorite_remove",
+    "footprint_record",
+    "footprint_remove",
+    "footprints_clear",
+    "footprints_prune",
+    "page_kind",
     "AVATAR_MAX_BYTES",
     "EDITABLE_FIELDS",
     "avatar_remove",

@@ -1,0 +1,1 @@
+"""The member's activity: favorites, footprints, downloads, procurement requests."""

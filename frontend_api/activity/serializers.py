@@ -1,0 +1,117 @@
+"""Input and output serializers of the activity API. Card data (the page's title,
+summary, thumbnail and frontend path) is built from pages the selectors fetched,
+so serializing never queries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from members.models import PageKind
+from members.selectors import THUMBNAIL_SPEC
+
+
+def frontend_path(page) -> str:
+    """``/<language>/<path below the home>/`` (CONTRACTS.md)."""
+    parts = [part for part in page.url_path.split("/") if part][1:]
+    below = "/".join(parts) + "/" if parts else ""
+    return f"/{page.locale.language_code}/{below}"
+
+
+def thumbnail(request, page) -> dict[str, Any] | None:
+    image = getattr(page, "main_image", None) or getattr(page, "cover_image", None)
+    if image is None:
+        return None
+    found = image.get_renditions(THUMBNAIL_SPEC)[THUMBNAIL_SPEC]
+    url = found.url
+    if request is not None and url.startswith("/"):
+        url = request.build_absolute_uri(url)
+    return {
+        "id": image.pk,
+        "url": url,
+        "width": found.width,
+        "height": found.height,
+        "alt": image.default_alt_text,
+    }
+
+
+class ImageSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    url = serializers.CharField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+    alt = serializers.CharField()
+
+
+class CardSerializer(serializers.Serializer):
+    """A product or guide as a list card."""
+
+    id = serializers.IntegerField(help_text="The page id in this locale.")
+    type = serializers.ChoiceField(choices=PageKind.choices)
+    title = serializers.CharField()
+    slug = serializers.CharField()
+    url = serializers.CharField(help_text="Frontend path, e.g. /en/products/lp-hm46/.")
+    locale = serializers.CharField()
+    summary = serializers.CharField()
+    thumbnail = ImageSerializer(allow_null=True, help_text="fill-400x400")
+
+
+def card_data(request, page, kind: str) -> dict[str, Any]:
+    return {
+        "id": page.pk,
+        "type": kind,
+        "title": page.title,
+        "slug": page.slug,
+        "url": frontend_path(page),
+        "locale": page.locale.language_code,
+        "summary": page.summary,
+        "thumbnail": thumbnail(request, page),
+    }
+
+
+class FavoriteInSerializer(serializers.Serializer):
+    page = serializers.IntegerField(
+        min_value=1, help_text="Id of a published product or guide (any language)."
+    )
+
+
+class FavoriteOutSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    type = serializers.ChoiceField(choices=PageKind.choices, source="kind")
+    created_at = serializers.DateTimeField()
+    item = serializers.SerializerMethodField()
+
+    @extend_schema_field(CardSerializer)
+    def get_item(self, favorite) -> dict[str, Any] | None:
+        page = self.context["cards"].get(favorite.pk)
+        return card_data(self.context.get("request"), page, favorite.kind)
+
+
+class FootprintOutSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    type = serializers.ChoiceField(choices=PageKind.choices, source="kind")
+    last_viewed_at = serializers.DateTimeField()
+    view_count = serializers.IntegerField()
+    item = serializers.SerializerMethodField()
+
+    @extend_schema_field(CardSerializer)
+    def get_item(self, footprint) -> dict[str, Any] | None:
+        page = self.context["cards"].get(footprint.pk)
+        return card_data(self.context.get("request"), page, footprint.kind)
+
+
+class DownloadOutSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    document_id = serializers.IntegerField(
+        allow_null=True, help_text="Null once the document was deleted."
+    )
+    title = serializers.CharField(source="document_title")
+    download_url = serializers.SerializerMethodField()
+    downloaded_at = serializers.DateTimeField()
+
+    def get_download_url(self, record) -> str | None:
+        if record.document_id is None:
+            return None
+        return f"/api/v1/documents/{record.document_id}/download/"

@@ -1,0 +1,52 @@
+from django.urls import path
+
+from . import procurement, views
+
+urlpatterns = [
+    path("me/favorites/", views.FavoriteListView.as_view(), name="api-me-favorites"),
+    path(
+        "me/favorites/<int:page_id>/",
+        views.FavoriteDetailView.as_view(),
+        name="api-me-favorite",
+    ),
+    path("me/footprints/", views.FootprintListView.as_view(), name="api-me-footprints"),
+    path(
+        "me/footprints/<int:pk>/",
+        views.FootprintDetailView.as_view(),
+        name="api-me-footprint",
+    ),
+    path("me/downloads/", views.DownloadListView.as_view(), name="api-me-downloads"),
+    path(
+        "documents/<int:pk>/download/",
+        views.DocumentDownloadView.as_view(),
+        name="api-document-download",
+    ),
+]
+
+urlpatterns += [
+    path(
+        "me/procurement-requests/",
+        procurement.ProcurementRequestListView.as_view(),
+        name="api-me-procurement-requests",
+    ),
+    path(
+        "me/procurement-requests/<int:pk>/",
+        procurement.ProcurementRequestDetailView.as_view(),
+        name="api-me-procurement-request",
+    ),
+    path(
+        "me/procurement-requests/<int:pk>/status/",
+        procurement.ProcurementStatusView.as_view(),
+        name="api-me-procurement-request-status",
+    ),
+    path(
+        "me/procurement-requests/<int:pk>/messages/",
+        procurement.ProcurementMessageView.as_view(),
+        name="api-me-procurement-request-messages",
+    ),
+    path(
+        "me/procurement-requests/<int:pk>/attachments/",
+        procurement.ProcurementAttachmentView.as_view(),
+        name="api-me-procurement-request-attachments",
+    ),
+]

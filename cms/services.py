@@ -1,10 +1,11 @@
 """Site-wide operations: making sure the page tree every locale needs exists.
 
-``site_tree_ensure()`` is the one place that knows the shape of the tree (see
-CONTRACTS.md): a ``HomePage`` per locale (the English one a real Wagtail translation
-of the Chinese source, a sibling under Root) with a ``ProductIndexPage`` (slug
-``products``) and a ``GuideIndexPage`` (slug ``guides``) beneath each. Tests,
-``seed_demo`` and the importer call it; it creates only what is missing.
+``site_tree_ensure()`` is the one place that knows the shape of the tree: a
+``HomePage`` per locale (the English one a real Wagtail translation of the Chinese
+source, a sibling under Root) with a ``ProductIndexPage`` (slug ``products``) and a
+``GuideIndexPage`` (slug ``guides``) beneath each, both shown in menus (the API's
+site navigation). Tests, ``seed_demo`` and the importer call it; it creates only
+what is missing.
 """
 
 from __future__ import annotations
@@ -74,7 +75,9 @@ def _section(home: Page, slug: str, language: str) -> Page:
     existing = model.objects.child_of(home).filter(slug=slug).first()
     if existing is not None:
         return existing
-    page = model(title=titles[language], slug=slug, locale=home.locale)
+    page = model(
+        title=titles[language], slug=slug, locale=home.locale, show_in_menus=True
+    )
     home.add_child(instance=page)
     return _publish(page)
 
@@ -98,4 +101,9 @@ def site_tree_ensure() -> dict[str, HomePage]:
         homes[code] = _translation(source_home, locale, HOME_TITLES.get(code, "Lubpur"))
         for slug, source in sources.items():
             _translation(source, locale, SECTIONS[slug][1].get(code, slug))
+    # Sections were added through other instances: a caller that saved a stale
+    # home (e.g. publishing a revision of it) would write numchild=0 back and
+    # hide its children from the tree.
+    for home in homes.values():
+        home.refresh_from_db()
     return homes

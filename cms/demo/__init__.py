@@ -20,6 +20,7 @@ from products.importer import ImportReport, products_import
 from products.models import GuideIndexPage, GuidePage, GuideProductLink, ProductPage
 
 from .guides import GUIDES
+from .media import demo_media_attach
 
 DEMO_DIR = Path(__file__).resolve().parent
 SOURCE = "zh-hans"
@@ -59,13 +60,15 @@ SITE_SETTINGS = {
 class SeedReport:
     products: ImportReport
     guides_created: int
+    media_attached: int
     pages_updated: int
     settings_changed: bool
 
     def summary(self) -> str:
         return (
             f"Products: {self.products.summary()} Guides created: "
-            f"{self.guides_created}. Home pages updated: {self.pages_updated}. "
+            f"{self.guides_created}. Products given demo media: {self.media_attached}. "
+            f"Home pages updated: {self.pages_updated}. "
             f"Site settings {'filled in' if self.settings_changed else 'unchanged'}."
         )
 
@@ -79,6 +82,7 @@ def demo_seed() -> SeedReport:
     return SeedReport(
         products=products,
         guides_created=_guides(homes),
+        media_attached=demo_media_attach(),
         pages_updated=_home_text(homes),
         settings_changed=_site_settings(homes[SOURCE]),
     )

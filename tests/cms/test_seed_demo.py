@@ -62,3 +62,27 @@ def test_running_seed_demo_twice_creates_nothing_new(seeded):
     call_command("seed_demo")
 
     assert counts() == before
+
+
+def test_seed_demo_gives_products_a_packshot_and_data_sheets(seeded, api_client):
+    product = ProductPage.objects.filter(locale__language_code="en").first()
+    assert product.main_image is not None
+    assert product.main_image.file.read(8) == b"\x89PNG\r\n\x1a\n"
+    kinds = {doc.kind: doc.document for doc in product.documents.all()}
+    assert set(kinds) == {"tds", "sds"}
+    assert kinds["tds"].file.read(5) == b"%PDF-"
+    assert not kinds["tds"].members_only and kinds["sds"].members_only
+    # the API serves the public data sheet and keeps the SDS for members
+    tds = api_client.get(f"/api/v1/documents/{kinds['tds'].pk}/download/")
+    sds = api_client.get(f"/api/v1/documents/{kinds['sds'].pk}/download/")
+    assert tds.status_code in (200, 302)
+    assert sds.status_code == 401
+
+
+def test_seed_demo_sections_appear_in_the_site_navigation(seeded, api_client):
+    for locale, titles in (
+        ("zh-hans", {"产品中心", "选油指南"}),
+        ("en", {"Products", "Guides"}),
+    ):
+        nav = api_client.get("/api/v1/site/", {"locale": locale}).json()["navigation"]
+        assert {item["title"] for item in nav} == titles

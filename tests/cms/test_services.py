@@ -54,3 +54,13 @@ def test_site_tree_ensure_rebuilds_a_missing_english_section():
 
     assert ProductIndexPage.objects.filter(locale__language_code="en").count() == 1
     assert HomePage.objects.count() == 2
+
+
+def test_the_returned_homes_are_current_so_publishing_them_keeps_their_sections():
+    homes = site_tree_ensure()
+
+    for home in homes.values():
+        home.save_revision().publish()
+        fresh = HomePage.objects.get(pk=home.pk)
+        sections = fresh.get_children().live().in_menu()
+        assert {page.slug for page in sections} == {"products", "guides"}

@@ -16,6 +16,8 @@ from wagtail.models import Site
 
 from cms.models import HomePage, SiteSettings
 from cms.services import site_tree_ensure
+from legal.importer import policy_import
+from legal.models import PolicyPage
 from products.importer import ImportReport, products_import
 from products.models import GuideIndexPage, GuidePage, GuideProductLink, ProductPage
 
@@ -61,6 +63,7 @@ class SeedReport:
     products: ImportReport
     guides_created: int
     media_attached: int
+    policy_published: bool
     pages_updated: int
     settings_changed: bool
 
@@ -68,6 +71,7 @@ class SeedReport:
         return (
             f"Products: {self.products.summary()} Guides created: "
             f"{self.guides_created}. Products given demo media: {self.media_attached}. "
+            f"Demo policy {'published' if self.policy_published else 'unchanged'}. "
             f"Home pages updated: {self.pages_updated}. "
             f"Site settings {'filled in' if self.settings_changed else 'unchanged'}."
         )
@@ -83,9 +87,22 @@ def demo_seed() -> SeedReport:
         products=products,
         guides_created=_guides(homes),
         media_attached=demo_media_attach(),
+        policy_published=_policy(),
         pages_updated=_home_text(homes),
         settings_changed=_site_settings(homes[SOURCE]),
     )
+
+
+def _policy() -> bool:
+    """A short demo Legal Statement & Privacy Policy (our own words, marked as a
+    demo) in both languages, so sign-up consent works on a first run; skipped as
+    soon as any policy page exists (production imports the real text)."""
+    if PolicyPage.objects.exists():
+        return False
+    for code in ("zh-hans", "en"):
+        text = (DEMO_DIR / f"policy.{code}.txt").read_text(encoding="utf-8")
+        policy_import(text=text, locale=code, publish=True)
+    return True
 
 
 def _publish(page) -> None:

@@ -86,3 +86,12 @@ def test_seed_demo_sections_appear_in_the_site_navigation(seeded, api_client):
     ):
         nav = api_client.get("/api/v1/site/", {"locale": locale}).json()["navigation"]
         assert {item["title"] for item in nav} == titles
+
+
+def test_seed_demo_publishes_a_demo_policy_in_both_languages(seeded, api_client):
+    from legal.models import PolicyVersion
+
+    version = PolicyVersion.objects.get()
+    assert {text.locale for text in version.texts.all()} == {"zh-hans", "en"}
+    policies = api_client.get("/api/v1/policies/", {"locale": "en"}).json()
+    assert policies

@@ -6,7 +6,9 @@ The API and the members app call these; ``services`` writes.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
@@ -185,3 +187,75 @@ def version_histories(policies) -> dict[int, list[PolicyVersion]]:
     for version in versions:
         histories[version.policy_id].append(version)
     return histories
+
+
+# --- purposes and pending consents (read by other apps) ---------------------------
+
+PURPOSES = frozenset(ConsentRecord.Purpose.values)
+
+
+@dataclass
+class PurposeState:
+    purpose: str
+    granted: bool
+    since: dt.datetime | None
+    receipt_id: uuid.UUID | None
+
+
+def _purpose_records(*, user, purposes):
+    return (
+        ConsentRecord.objects.filter(user=user, purpose__in=list(purposes))
+        .order_by("-created_at", "-id")
+        .values_list("purpose", "action", "created_at", "receipt_id")
+    )
+
+
+def purpose_states(*, user, purposes: list[str]) -> list[PurposeState]:
+    """The member's latest choice for each of ``purposes`` (one query): granted
+    or not, since when and the receipt of that choice; never chosen → not granted."""
+    latest: dict[str, PurposeState] = {}
+    for purpose, action, created_at, receipt_id in _purpose_records(
+        user=user, purposes=purposes
+    ):
+        if purpose not in latest:
+            latest[purpose] = PurposeState(
+                purpose, action == ConsentRecord.Action.ACCEPTED, created_at, receipt_id
+            )
+    return [latest.get(p) or PurposeState(p, False, None, None) for p in purposes]
+
+
+def purpose_state(*, user, purpose: str) -> PurposeState:
+    return purpose_states(user=user, purposes=[purpose])[0]
+
+
+def purpose_granted(user, purpose: str) -> bool:
+    """Whether ``user`` currently grants ``purpose`` (one query).
+
+    The stable entry point for other apps — e.g. send marketing e-mail only when
+    ``purpose_granted(user, "marketing_email")``, track opens and clicks only when
+    ``purpose_granted(user, "email_tracking")``. Anonymous users, users without a
+    row and members who never chose grant nothing; an unknown purpose is a bug
+    (``ValueError``) rather than a silent no.
+    """
+    if purpose not in PURPOSES:
+        raise ValueError(f"Unknown consent purpose {purpose!r}")
+    if user is None or not getattr(user, "is_authenticated", False) or not user.pk:
+        return False
+    found = _purpose_records(user=user, purposes=[purpose]).first()
+    return bool(found and found[1] == ConsentRecord.Action.ACCEPTED)
+
+
+def consents_pending(*, user) -> list[dict[str, Any]]:
+    """The policies ``user`` must (again) consent to — the latest material version
+    they have not accepted — as ``{policy, version, title, effective_date}``
+    (two queries). The session payload and the consent gate show this list."""
+    return [
+        {
+            "policy": status.policy.slug,
+            "version": status.latest_material.label,
+            "title": status.policy.title,
+            "effective_date": status.latest_material.effective_date.isoformat(),
+        }
+        for status in consent_statuses(user=user)
+        if status.requires_consent and status.latest_material is not None
+    ]

@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from legal.selectors import consents_pending
 from members.models import User
 from members.phones import phone_normalize
 from members.tasks import email_send
@@ -68,6 +69,21 @@ class AccountAdapter(DefaultAccountAdapter):
             return None
         return User.objects.filter(phone=phone, is_active=True).first()
 
+    def _get_login_attempts_cache_key(self, request, **credentials: Any) -> str:
+        """allauth keys failed logins by e-mail or username only, so every login
+        by phone would share one key and five wrong phone passwords from anyone
+        would lock out all phone logins. Key phone logins by the number."""
+        phone = credentials.get("phone")
+        if phone and not credentials.get("email"):
+            try:
+                phone = phone_normalize(phone)
+            except ValidationError:
+                pass
+            return super()._get_login_attempts_cache_key(
+                request, email=f"phone:{phone}"
+            )
+        return super()._get_login_attempts_cache_key(request, **credentials)
+
     def send_verification_code_sms(
         self, user: User, phone: str, code: str, **kwargs: Any
     ) -> None:
@@ -92,7 +108,9 @@ class AccountAdapter(DefaultAccountAdapter):
 
 
 class HeadlessAdapter(DefaultHeadlessAdapter):
-    """Adds the member's phone and display name to allauth's user payload."""
+    """Adds the member's phone, display name and the policies awaiting their
+    consent to allauth's user payload (the session response and every other
+    response that carries the user)."""
 
     def get_user_dataclass(self):
         base = super().get_user_dataclass()
@@ -116,6 +134,28 @@ class HeadlessAdapter(DefaultHeadlessAdapter):
                     metadata={"description": "Display name.", "example": "王经理"},
                 ),
             ),
+            (
+                "consent_required",
+                list,
+                dataclasses.field(
+                    default_factory=list,
+                    metadata={
+                        "description": "Policies awaiting the member's consent: "
+                        "[{policy, version, title, effective_date}]. While not "
+                        "empty, show the policy pop-up; member writes answer 403 "
+                        "consent_required until the member accepts "
+                        "(POST /api/v1/me/consents/).",
+                        "example": [
+                            {
+                                "policy": "privacy",
+                                "version": "2024-03-01",
+                                "title": "法律声明及隐私政策",
+                                "effective_date": "2024-03-01",
+                            }
+                        ],
+                    },
+                ),
+            ),
         ]
         return dataclasses.make_dataclass("User", extra, bases=(base,))
 
@@ -124,4 +164,7 @@ class HeadlessAdapter(DefaultHeadlessAdapter):
         values = dataclasses.asdict(base)
         values["phone"] = getattr(user, "phone", None)
         values["display_name"] = getattr(user, "display_name", None)
+        values["consent_required"] = (
+            consents_pending(user=user) if user.pk and user.is_active else []
+        )
         return self.get_user_dataclass()(**values)

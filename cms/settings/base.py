@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # after allauth's: atomic sign-up, 429 problems with Retry-After under /api/v1/auth/
+    "frontend_api.auth.AuthApiMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -190,7 +192,9 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Lubpur 超润] "
 # allauth's rate limits (cache-backed, per IP / key / user): its defaults, with
 # sign-ups tightened; failed logins lock a login name for 5 minutes after 5 tries.
-ACCOUNT_RATE_LIMITS = {"signup": "10/m/ip,50/h/ip"}
+# verify_email_key is ours: attempts at e-mail verification keys, per IP. A refusal
+# is a 429 problem with Retry-After (frontend_api.auth).
+ACCOUNT_RATE_LIMITS = {"signup": "10/m/ip,50/h/ip", "verify_email_key": "20/m/ip"}
 HEADLESS_ONLY = True
 HEADLESS_CLIENTS = ("browser", "app")
 HEADLESS_SERVE_SPECIFICATION = True

@@ -1,7 +1,9 @@
-"""Consent endpoints: a member's consents (``/me/consents/``) and visitor receipts."""
+"""Consent endpoints: a member's consents to policies (``/me/consents/``), their
+optional purposes (``/me/consents/purposes/``) and visitor receipts."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -17,6 +19,7 @@ from legal.models import ConsentRecord
 
 from ..locales import requested_language
 from ..permissions import IsMember
+from ..throttles import WriteRateThrottle
 from . import serializers as s
 
 TAGS = ["consents"]
@@ -139,6 +142,63 @@ class MyConsentWithdrawView(APIView):
         )
         body = s.ReceiptSerializer(_receipt(record, policy.slug)).data
         return Response(body, status=status.HTTP_201_CREATED)
+
+
+class MyPurposesView(APIView):
+    """The member's optional purposes: marketing e-mail, e-mail open/click tracking,
+    personalised recommendations. Each is given and withdrawn on its own and is
+    never a condition for using the platform."""
+
+    permission_classes = [IsMember]
+
+    @extend_schema(
+        responses=s.PurposeStateSerializer(many=True),
+        tags=TAGS,
+        operation_id="me_consent_purposes_list",
+    )
+    def get(self, request: Request) -> Response:
+        states = selectors.purpose_states(
+            user=request.user, purposes=services.OPTIONAL_PURPOSES
+        )
+        return Response(
+            s.PurposeStateSerializer(
+                [dataclasses.asdict(state) for state in states], many=True
+            ).data
+        )
+
+
+class MyPurposeView(APIView):
+    """Grant or withdraw one optional purpose."""
+
+    permission_classes = [IsMember]
+    throttle_classes = [WriteRateThrottle]
+    # A consent answer: giving or withdrawing it works while a policy awaits consent.
+    consent_exempt_methods = ("PUT",)
+
+    @extend_schema(
+        request=s.PurposeInSerializer,
+        responses={
+            200: s.PurposeStateSerializer,
+            404: OpenApiResponse(
+                description="`code: unknown_purpose` (the guardian consent is "
+                "given at sign-up only)."
+            ),
+        },
+        tags=TAGS,
+        operation_id="me_consent_purpose_update",
+        description="Records a consent record only when the choice changes.",
+    )
+    def put(self, request: Request, purpose: str) -> Response:
+        data = s.PurposeInSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        state = services.purpose_consent_update(
+            user=request.user,
+            purpose=purpose,
+            granted=data.validated_data["granted"],
+            channel=data.validated_data["channel"],
+            **_client(request),
+        )
+        return Response(s.PurposeStateSerializer(dataclasses.asdict(state)).data)
 
 
 class VisitorConsentView(APIView):

@@ -195,3 +195,26 @@ class MyConsentsSerializer(serializers.Serializer):
         child=serializers.BooleanField(),
         help_text="Optional purposes (marketing_email, email_tracking, …) granted.",
     )
+
+
+OPTIONAL_PURPOSES = [
+    (value, label)
+    for value, label in ConsentRecord.Purpose.choices
+    if value != ConsentRecord.Purpose.GUARDIAN
+]
+
+
+class PurposeStateSerializer(serializers.Serializer):
+    purpose = serializers.ChoiceField(choices=OPTIONAL_PURPOSES)
+    granted = serializers.BooleanField()
+    since = serializers.DateTimeField(
+        allow_null=True, help_text="When the current choice was made; null: never."
+    )
+    receipt_id = serializers.UUIDField(
+        allow_null=True, help_text="The consent record of the current choice."
+    )
+
+
+class PurposeInSerializer(serializers.Serializer):
+    granted = serializers.BooleanField()
+    channel = serializers.ChoiceField(choices=CHANNELS, default="web")

@@ -32,5 +32,15 @@ urlpatterns = [
         consents.MyConsentWithdrawView.as_view(),
         name="api-my-consents-withdraw",
     ),
+    path(
+        "me/consents/purposes/",
+        consents.MyPurposesView.as_view(),
+        name="api-my-consent-purposes",
+    ),
+    path(
+        "me/consents/purposes/<str:purpose>/",
+        consents.MyPurposeView.as_view(),
+        name="api-my-consent-purpose",
+    ),
     path("consents/", consents.VisitorConsentView.as_view(), name="api-consents"),
 ]

@@ -170,23 +170,6 @@ def test_a_wrong_password_does_not_say_whether_the_account_exists(client):
     assert wrong.json()["errors"] == unknown.json()["errors"]
 
 
-def test_failed_logins_lock_the_login_name_after_five_tries(client):
-    member = MemberFactory()
-    for _ in range(5):
-        client.post(
-            f"{BROWSER}/auth/login",
-            {"email": member.email, "password": "nope"},
-            content_type="application/json",
-        )
-    response = client.post(
-        f"{BROWSER}/auth/login",
-        {"email": member.email, "password": PASSWORD},
-        content_type="application/json",
-    )
-    assert response.status_code == 400
-    assert response.json()["errors"][0]["code"] == "too_many_login_attempts"
-
-
 def test_logout_ends_the_session(client):
     member = MemberFactory()
     client.force_login(member)

@@ -1,193 +1,32 @@
-"""Operations on policies and consents (the legal ↔ members contract, CONTRACTS.md).
-
-Versions: ``policy_version_freeze`` (called on every publish of a policy page).
-Consents: ``consent_accept``, ``consent_withdraw``, ``consent_visitor_receipt``,
-``consents_required``, ``purpose_consent_set``, ``purpose_consents``,
-``consent_records_pseudonymise``. Reads reused by the API are in ``selectors``.
-"""
+"""Consents: policy acceptance and withdrawal, visitor receipts, optional purposes,
+the consents of a sign-up, and pseudonymisation on account cancellation."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
 import ipaddress
-import logging
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone
 
 from cms.errors import Conflict, NotFound, ValidationFailed
 
-from .models import ConsentRecord, PolicyPage, PolicyVersion, PolicyVersionText
-from .rendering import content_sha256, policy_content, policy_html
-from .selectors import (
+from ..models import ConsentRecord, PolicyPage, PolicyVersion
+from ..selectors import (
+    PurposeState,
+    consent_statuses,
     latest_policy_record,
     policy_current_versions,
-    policy_source_page,
-    translation_synced_at,
+    purpose_state,
 )
 
-logger = logging.getLogger(__name__)
-
-SOURCE_LANGUAGE = settings.LANGUAGE_CODE
 PURPOSES = [choice.value for choice in ConsentRecord.Purpose]
-
-__all__ = [
-    "consent_accept",
-    "consent_records_pseudonymise",
-    "consent_visitor_receipt",
-    "consent_withdraw",
-    "consents_required",
-    "ensure_current",
-    "policy_current_versions",
-    "policy_version_freeze",
-    "purpose_consent_set",
-    "purpose_consents",
-    "truncate_ip",
-]
-
-
-# --- versions -------------------------------------------------------------------
-
-
-def _next_label(policy: PolicyPage, updated_on) -> str:
-    base = updated_on.isoformat()
-    taken = set(
-        PolicyVersion.objects.filter(policy=policy, label__startswith=base).values_list(
-            "label", flat=True
-        )
-    )
-    if base not in taken:
-        return base
-    suffix = 2
-    while f"{base}-{suffix}" in taken:
-        suffix += 1
-    return f"{base}-{suffix}"
-
-
-def _freeze_text(
-    version: PolicyVersion, page: PolicyPage, revision_id: int | None
-) -> PolicyVersionText:
-    content = policy_content(page)
-    html = policy_html(content)
-    return PolicyVersionText.objects.create(
-        version=version,
-        locale=page.locale.language_code,
-        title=page.title,
-        change_summary=page.change_summary,
-        content=content,
-        html=html,
-        sha256=content_sha256(content, html),
-        revision_id=revision_id,
-    )
-
-
-def _copy_text(text: PolicyVersionText, version: PolicyVersion) -> PolicyVersionText:
-    return PolicyVersionText.objects.create(
-        version=version,
-        locale=text.locale,
-        title=text.title,
-        change_summary=text.change_summary,
-        content=text.content,
-        html=text.html,
-        sha256=text.sha256,
-        revision_id=text.revision_id,
-    )
-
-
-def _new_version(
-    policy: PolicyPage, page: PolicyPage, *, material: bool, sha256: str, revision_id
-) -> PolicyVersion:
-    return PolicyVersion.objects.create(
-        policy=policy,
-        label=_next_label(policy, page.updated_on),
-        updated_on=page.updated_on,
-        effective_date=page.effective_date or page.updated_on,
-        material=material,
-        published_at=timezone.now(),
-        sha256=sha256,
-        revision_id=revision_id,
-    )
-
-
-@transaction.atomic
-def policy_version_freeze(
-    *, page: PolicyPage, revision_id: int | None = None
-) -> PolicyVersion | None:
-    """Freeze what was just published; return the version the text went into.
-
-    * The Chinese source → a new version (``material`` as the editor chose),
-      carrying over the other locales' texts only if the source text is unchanged.
-    * A translation → its text joins the version it was translated from (the last
-      one published when wagtail-localize last synced the source); a second
-      translation of the current version is a correction, i.e. a new editorial
-      version. A translation of an old version that already has that locale's
-      text changes nothing (the API keeps calling it outdated).
-    """
-    page = page.specific
-    if page.locale.language_code == SOURCE_LANGUAGE:
-        return _freeze_source(page, revision_id)
-    return _freeze_translation(page, revision_id)
-
-
-def _freeze_source(page: PolicyPage, revision_id: int | None) -> PolicyVersion:
-    previous = PolicyVersion.objects.filter(policy=page).first()
-    content = policy_content(page)
-    sha256 = content_sha256(content, policy_html(content))
-    version = _new_version(
-        page,
-        page,
-        material=page.material_change,
-        sha256=sha256,
-        revision_id=revision_id,
-    )
-    _freeze_text(version, page, revision_id)
-    if previous is not None and previous.sha256 == sha256:
-        for text in previous.texts.exclude(locale=SOURCE_LANGUAGE):
-            _copy_text(text, version)
-    return version
-
-
-def _freeze_translation(
-    page: PolicyPage, revision_id: int | None
-) -> PolicyVersion | None:
-    source = policy_source_page(page)
-    versions = PolicyVersion.objects.filter(policy=source)
-    current = versions.first()
-    if current is None:
-        logger.warning(
-            "Translation %s published before its source; not frozen", page.pk
-        )
-        return None
-    synced_at = translation_synced_at(source)
-    version = current
-    if synced_at is not None:
-        version = (
-            versions.filter(published_at__lte=synced_at).first() or versions.last()
-        )
-    locale = page.locale.language_code
-    existing = version.texts.filter(locale=locale).first()
-    if existing is None:
-        _freeze_text(version, page, revision_id)
-        return version
-    content = policy_content(page)
-    if existing.sha256 == content_sha256(content, policy_html(content)):
-        return version
-    if version.pk != current.pk:
-        logger.warning("Correction of an outdated %s translation not frozen", locale)
-        return None
-    correction = _new_version(
-        source, source, material=False, sha256=current.sha256, revision_id=revision_id
-    )
-    for text in current.texts.exclude(locale=locale):
-        _copy_text(text, correction)
-    _freeze_text(correction, page, revision_id)
-    return correction
-
-
-# --- consents -------------------------------------------------------------------
+# What a member chooses freely; the guardian consent is only given at sign-up.
+OPTIONAL_PURPOSES = [p for p in PURPOSES if p != ConsentRecord.Purpose.GUARDIAN]
+SOURCE_LANGUAGE = settings.LANGUAGE_CODE
 
 
 def truncate_ip(ip_address: str) -> str | None:
@@ -347,8 +186,6 @@ def consent_visitor_receipt(
 def consents_required(*, user) -> list[PolicyVersion]:
     """The latest material version of each policy ``user`` has not accepted (or
     has withdrawn from) since it was published."""
-    from .selectors import consent_statuses
-
     return [
         status.latest_material
         for status in consent_statuses(user=user)
@@ -394,6 +231,40 @@ def purpose_consent_set(
     )
 
 
+@transaction.atomic
+def purpose_consent_update(
+    *,
+    user,
+    purpose: str,
+    granted: bool,
+    channel: str,
+    user_agent: str = "",
+    ip_address: str = "",
+) -> PurposeState:
+    """The member's own choice of an optional purpose (``PUT
+    /me/consents/purposes/{purpose}/``): a record only when the choice changes.
+
+    The guardian consent is not a member's choice (it is given at sign-up), so it
+    is refused like an unknown purpose.
+    """
+    if purpose not in OPTIONAL_PURPOSES:
+        raise NotFound(f"No optional purpose {purpose!r}.", code="unknown_purpose")
+    # Lock the member's row: two concurrent PUTs must not both see "unchanged".
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    state = purpose_state(user=user, purpose=purpose)
+    if state.granted != granted:
+        purpose_consent_set(
+            user=user,
+            purpose=purpose,
+            granted=granted,
+            channel=channel,
+            user_agent=user_agent,
+            ip_address=ip_address,
+        )
+        state = purpose_state(user=user, purpose=purpose)
+    return state
+
+
 def purpose_consents(*, user) -> dict[str, bool]:
     """Each optional purpose → whether ``user``'s latest choice grants it."""
     latest: dict[str, bool] = dict.fromkeys(PURPOSES, False)
@@ -414,3 +285,102 @@ def consent_records_pseudonymise(*, user) -> int:
     if not user.pk:
         raise NotFound("No such member.")
     return ConsentRecord.objects.filter(user=user).update(user=None)
+
+
+# --- sign-up ---------------------------------------------------------------------
+
+
+def _invalid(detail: str, code: str, **extra: Any) -> ValidationFailed:
+    return ValidationFailed(
+        detail,
+        code=code,
+        errors=[{"code": code, "detail": detail, "attr": "accepted_policies"}],
+        extra=extra,
+    )
+
+
+def signup_policies_check(*, accepted: list[tuple[str, str]]) -> list[PolicyVersion]:
+    """The versions a sign-up accepts: ``accepted`` (policy slug, version label)
+    must name the *current* version of every published policy, no more, no less.
+
+    Raises ``ValidationFailed`` with ``code`` ``policy_unknown`` (no such published
+    policy), ``policy_outdated`` (not its current version) or ``consent_required``
+    (a published policy is missing). With no policy published yet (a fresh
+    development site) nothing is required and the list must be empty.
+    """
+    current = policy_current_versions()
+    named: dict[str, str] = {}
+    for slug, label in accepted:
+        version = current.get(slug)
+        if version is None:
+            raise _invalid(f"No published policy {slug!r}.", "policy_unknown")
+        if label != version.label:
+            raise _invalid(
+                f"Version {label!r} of {slug!r} is not the current one "
+                f"({version.label}); show and accept the current version.",
+                "policy_outdated",
+                current_version=version.label,
+            )
+        named[slug] = label
+    missing = sorted(set(current) - set(named))
+    if missing:
+        listed = ", ".join(f"{slug} {current[slug].label}" for slug in missing)
+        raise _invalid(f"Accept the current policies: {listed}.", "consent_required")
+    return [current[slug] for slug in sorted(current)]
+
+
+def _shown_locale(version: PolicyVersion, locale: str) -> str:
+    """``locale`` when the version has a text in it, else the Chinese source."""
+    if locale and version.texts.filter(locale=locale).exists():
+        return locale
+    return SOURCE_LANGUAGE
+
+
+@transaction.atomic
+def signup_consents_record(
+    *,
+    user,
+    versions: list[PolicyVersion],
+    purposes: list[str],
+    guardian: dict[str, str] | None,
+    locale: str,
+    channel: str,
+    user_agent: str = "",
+    ip_address: str = "",
+) -> list[ConsentRecord]:
+    """Write the consents a new member gave on the sign-up form, in the same
+    transaction as their account: one record per accepted policy version, the
+    guardian's consent for a member under 14 (its own record, purpose
+    ``guardian``, with the guardian's name and contact), and each optional purpose
+    granted. ``versions`` come from ``signup_policies_check``; each is checked
+    again to be current, so a version published meanwhile is a 409."""
+    client = {"channel": channel, "user_agent": user_agent, "ip_address": ip_address}
+    records = [
+        consent_accept(
+            user=user, version=version, locale=_shown_locale(version, locale), **client
+        )
+        for version in versions
+    ]
+    if guardian is not None:
+        records.append(
+            purpose_consent_set(
+                user=user,
+                purpose=ConsentRecord.Purpose.GUARDIAN,
+                granted=True,
+                data={
+                    "guardian_name": guardian["name"],
+                    "guardian_contact": guardian["contact"],
+                    "confirmed": True,
+                },
+                **client,
+            )
+        )
+    for purpose in dict.fromkeys(purposes):
+        if purpose not in OPTIONAL_PURPOSES:
+            raise ValidationFailed(
+                f"Unknown purpose {purpose!r}.", code="invalid_purpose"
+            )
+        records.append(
+            purpose_consent_set(user=user, purpose=purpose, granted=True, **client)
+        )
+    return records

@@ -12,17 +12,20 @@ from legal.models import ConsentRecord
 from legal.selectors import purpose_granted
 from members.models import User
 from tests.factories.members import PASSWORD, MemberFactory
+from tests.frontend_api import consents as consent_fixtures
 from tests.frontend_api.consents import (
     APP,
     BROWSER,
     accept_current,
     current,
-    homes,  # noqa: F401 (fixture)
-    policy,  # noqa: F401 (fixture)
     publish,
 )
 
 pytestmark = pytest.mark.django_db
+
+# The policy fixtures live with the legal tests; pytest finds them here too.
+homes = consent_fixtures.homes
+policy = consent_fixtures.policy
 
 EMAIL = "new.buyer@example.com"
 

@@ -10,9 +10,14 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from frontend_api import auth_spec
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # allauth's spec with our corrections (sign-up consents, 429 problems)
+    path("api/v1/auth/openapi.json", auth_spec.AuthSpecJSONView.as_view()),
+    path("api/v1/auth/openapi.yaml", auth_spec.AuthSpecYAMLView.as_view()),
     path("api/v1/auth/", include("allauth.headless.urls")),
     path("api/v1/", include("frontend_api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -12,6 +12,11 @@ PROBLEM_STATUSES = {
     "404": "Not found.",
     "429": "Too many requests; see `Retry-After`.",
 }
+MEMBER_WRITE_403 = (
+    "Forbidden. While a policy awaits the member's consent, `code: "
+    "consent_required` with `pending_policies: [{policy, version, title, "
+    "effective_date}]` (consents, privacy requests and cancellation are exempt)."
+)
 
 
 class ProblemFieldErrorSerializer(serializers.Serializer):
@@ -66,12 +71,14 @@ def add_problem_responses(result, generator, request, public):
     ref = {
         "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
     }
-    for path_item in result.get("paths", {}).values():
+    for path, path_item in result.get("paths", {}).items():
         for method, operation in path_item.items():
             if method not in {"get", "post", "put", "patch", "delete"}:
                 continue
             responses = operation.setdefault("responses", {})
             for code, description in PROBLEM_STATUSES.items():
+                if code == "403" and method != "get" and path.startswith("/api/v1/me/"):
+                    description = MEMBER_WRITE_403
                 responses.setdefault(code, {"description": description, "content": ref})
     return result
 

@@ -367,6 +367,8 @@ SPECTACULAR_SETTINGS = {
         "PrivacyRequestKindEnum": "members.models.PrivacyRequest.Kind",
         "ProcurementStatusEnum": "members.models.procurement.ProcurementStatus",
         "PageKindEnum": "members.models.activity.PageKind",
+        # every language choice (profile, consultation, subscription) is one enum
+        "LanguageEnum": [code for code, _name in LANGUAGES],
         "ConsultationStatusEnum": "members.models.consultation.ConsultationStatus",
         "SubscriptionStatusEnum": "members.models.subscription.SubscriptionStatus",
         "ProcurementMoveEnum": [("submitted", "Submitted"), ("cancelled", "Cancelled")],

@@ -55,10 +55,13 @@ def _client(request: Request) -> dict[str, str]:
 
 
 class PublicTokenView(APIView):
+    """No session: the signed token is the authority. Rate limited per IP by the
+    general ``write`` scope (subscribing itself by ``subscription``)."""
+
     authentication_classes: list = []
     permission_classes = [AllowAny]
     throttle_classes = [WriteRateThrottle]
-    throttle_scope = "subscription"
+    throttle_scope = "write"
 
 
 def _out(sub: Subscription) -> dict:
@@ -74,6 +77,8 @@ def _out(sub: Subscription) -> dict:
 
 
 class SubscribeView(PublicTokenView):
+    throttle_scope = "subscription"
+
     @extend_schema(
         request=SubscribeInSerializer,
         responses={202: AcceptedSerializer},
@@ -116,6 +121,9 @@ class ConfirmView(PublicTokenView):
 
 
 class UnsubscribeView(PublicTokenView):
+    # Not throttled: mail providers send every one-click unsubscribe of their
+    # users from a few addresses, and unsubscribing must never be refused.
+    throttle_classes: list = []
     parser_classes = [JSONParser, FormParser, MultiPartParser]
 
     @extend_schema(
@@ -221,9 +229,7 @@ class MySubscriptionView(MemberAPIView):
                 "topics": sub.topics if sub else [],
                 "locale": sub.locale if sub else user.preferred_language,
                 "status": sub.status if sub else None,
-                "tracking_consent": subscriptions.tracking_allowed(
-                    user=user, email=user.email
-                ),
+                "tracking_consent": subscriptions.member_tracking_allowed(user=user),
             }
         ).data
 

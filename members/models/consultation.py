@@ -79,6 +79,9 @@ class Consultation(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
 
+    # No content references worth listing under a page's "usage".
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("consultation")
         verbose_name_plural = _("consultations")
@@ -113,6 +116,9 @@ class ConsultationMessage(models.Model):
     from_staff = models.BooleanField(_("from staff"), default=False)
     body = models.TextField(_("message"), max_length=5000)
     created_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    # No content references worth listing under a page's "usage".
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("consultation message")

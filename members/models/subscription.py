@@ -6,7 +6,7 @@ it from the e-mail (double opt-in); members manage theirs at
 ``send_digest`` command mails confirmed subscribers what was published since
 their last digest; every digest is a ``DigestDelivery`` row (with open and click
 times only for subscribers who allowed e-mail tracking). Staff see both under
-*Members → Subscriptions* in the admin. Operations: ``members.services.subscriptions``.
+*Subscriptions* in the admin menu. Operations: ``members.services.subscriptions``.
 """
 
 from __future__ import annotations
@@ -77,6 +77,9 @@ class Subscription(models.Model):
     unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
     last_digest_at = models.DateTimeField(_("last digest"), null=True, blank=True)
 
+    # No content references worth listing under a page's "usage".
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("e-mail subscription")
         verbose_name_plural = _("e-mail subscriptions")
@@ -106,6 +109,9 @@ class DigestDelivery(models.Model):
     opened_at = models.DateTimeField(_("first opened"), null=True, blank=True)
     clicked_at = models.DateTimeField(_("first clicked"), null=True, blank=True)
     click_count = models.PositiveIntegerField(_("clicks"), default=0)
+
+    # No content references worth listing under a page's "usage".
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("digest delivery")

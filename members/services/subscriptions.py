@@ -276,6 +276,10 @@ def subscription_tracking_allowed(sub: Subscription) -> bool:
     return tracking_allowed(user=sub.user, email=sub.email)
 
 
+def member_tracking_allowed(*, user: User) -> bool:
+    return tracking_allowed(user=user, email=user.email)
+
+
 # --- members ----------------------------------------------------------------------
 
 

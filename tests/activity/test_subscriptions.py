@@ -322,3 +322,22 @@ def test_bad_member_input_is_a_400_and_visitors_get_401(member_client, api_clien
     assert response.json()["errors"][0]["attr"].startswith("topics")
     assert not Subscription.objects.exists()
     assert api_client.__class__().get(ME).status_code == 401
+
+
+def test_one_click_unsubscribes_are_never_throttled(api_client, confirmed, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {
+            **settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"],
+            "write": "1/hour",
+            "subscription": "1/hour",
+        },
+    }
+    token = manage_token(confirmed)
+    codes = [
+        api_client.post(
+            URL + "unsubscribe/", {"token": token}, format="json"
+        ).status_code
+        for _ in range(3)
+    ]
+    assert codes == [200, 200, 200]

@@ -10,3 +10,4 @@ class MembersConfig(AppConfig):
         from members.privacy_registrations import register_all
 
         register_all()
+        from members import signals  # noqa: F401 (connects the receivers)

@@ -25,3 +25,17 @@ def register_procurement_inbox():
     from members.admin_procurement import ProcurementRequestViewSet
 
     return ProcurementRequestViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_consultation_inbox():
+    from members.admin_consultations import ConsultationViewSet
+
+    return ConsultationViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_subscription_list():
+    from members.admin_consultations import SubscriptionViewSet
+
+    return SubscriptionViewSet()

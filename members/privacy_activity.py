@@ -1,15 +1,20 @@
 """Registry entries (export + erasure) for the member-activity tables: favorites,
-footprints, downloads, procurement requests. Called by
+footprints, downloads, procurement requests, consultations, subscriptions.
+Consultations and subscriptions a visitor made with the member's address belong
+to them too (exported and erased by e-mail as well as by user). Called by
 ``members.privacy_registrations.register_all``."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
 from django.forms.models import model_to_dict
 
 from members import privacy
 from members.models import (
+    Consultation,
+    ConsultationMessage,
     DownloadRecord,
     Favorite,
     Footprint,
@@ -17,11 +22,13 @@ from members.models import (
     ProcurementMessage,
     ProcurementRequest,
     ProcurementStatusChange,
+    Subscription,
 )
 
 
 def register_activity() -> None:
     register_procurement()
+    register_consultations_and_subscriptions()
     privacy.register(
         Favorite,
         exporter=privacy.rows("page_id", "kind", "created_at"),
@@ -98,4 +105,92 @@ def register_procurement() -> None:
         ProcurementMessage,
         exporter=privacy.rows("request_id", "body", "created_at"),
         eraser=privacy.detach(),
+    )
+
+
+def _mine(user) -> Q:
+    """Rows of the member, or made with their address before they signed up."""
+    return Q(user=user) | Q(email__iexact=user.email)
+
+
+def consultations_export(user) -> list[dict[str, Any]]:
+    consultations = Consultation.objects.filter(_mine(user)).prefetch_related(
+        "messages"
+    )
+    return [
+        {
+            **privacy._jsonable(
+                model_to_dict(c, exclude=["user", "assignee", "product"])
+            ),
+            "reference": str(c.reference),
+            "product_id": c.product_id,
+            "created_at": c.created_at.isoformat(),
+            "messages": [
+                {
+                    "from_staff": m.from_staff,
+                    "body": m.body,
+                    "at": m.created_at.isoformat(),
+                }
+                for m in c.messages.all()
+            ],
+        }
+        for c in consultations
+    ]
+
+
+def consultations_erase(user) -> None:
+    Consultation.objects.filter(_mine(user)).delete()
+    Consultation.objects.filter(assignee=user).update(assignee=None)
+
+
+def subscriptions_export(user) -> list[dict[str, Any]]:
+    subscriptions = Subscription.objects.filter(_mine(user)).prefetch_related(
+        "deliveries"
+    )
+    return [
+        {
+            **privacy._jsonable(
+                {
+                    "email": s.email,
+                    "topics": s.topics,
+                    "locale": s.locale,
+                    "status": s.status,
+                    "created_at": s.created_at,
+                    "confirmed_at": s.confirmed_at,
+                    "unsubscribed_at": s.unsubscribed_at,
+                    "last_digest_at": s.last_digest_at,
+                }
+            ),
+            "digests": [
+                privacy._jsonable(
+                    {
+                        "sent_at": d.sent_at,
+                        "items": d.item_count,
+                        "opened_at": d.opened_at,
+                        "clicked_at": d.clicked_at,
+                        "clicks": d.click_count,
+                    }
+                )
+                for d in s.deliveries.all()
+            ],
+        }
+        for s in subscriptions
+    ]
+
+
+def register_consultations_and_subscriptions() -> None:
+    privacy.register(
+        Consultation, exporter=consultations_export, eraser=consultations_erase
+    )
+    # Staff replies stay in other people's threads, without the staff link.
+    privacy.register(
+        ConsultationMessage,
+        exporter=privacy.rows("consultation_id", "body", "created_at"),
+        eraser=privacy.detach(),
+    )
+    # Subscription rows (and their digest deliveries) go, by user and by address.
+    privacy.register(
+        Subscription,
+        exporter=subscriptions_export,
+        eraser=lambda user: Subscription.objects.filter(_mine(user)).delete(),
     )

@@ -11,6 +11,8 @@ from wagtail.models import Page
 
 from cms.errors import NotFound
 from members.models import (
+    Consultation,
+    ConsultationMessage,
     DownloadRecord,
     Favorite,
     Footprint,
@@ -20,7 +22,7 @@ from members.models import (
     ProcurementRequest,
     User,
 )
-from products.models import GuidePage, ProductPage
+from products.models import THUMBNAIL_SPEC, GuidePage, ProductPage
 
 
 def member_profile_get(*, user: User) -> User:
@@ -41,8 +43,6 @@ def privacy_request_get(*, user: User, pk: int) -> PrivacyRequest:
 
 
 # --- favorites, footprints, downloads (the member's trail) ----------------------
-
-THUMBNAIL_SPEC = "fill-400x400"
 
 
 def favorite_page_ids(
@@ -166,4 +166,36 @@ def procurement_request_get(*, user: User, pk: int) -> ProcurementRequest:
     )
     if found is None:
         raise NotFound("No such procurement request.")
+    return found
+
+
+# --- consultations ---------------------------------------------------------------
+
+
+def consultations_of(*, user: User) -> QuerySet[Consultation]:
+    """The member's consultations, newest first, with the product asked about
+    (one query for a page of any size)."""
+    return (
+        Consultation.objects.filter(user=user)
+        .select_related("product")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def consultation_get(*, user: User, pk: int) -> Consultation:
+    """One of the member's consultations with its thread; another member's is
+    ``NotFound`` (404)."""
+    found = (
+        consultations_of(user=user)
+        .prefetch_related(
+            Prefetch(
+                "messages",
+                queryset=ConsultationMessage.objects.select_related("author"),
+            )
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if found is None:
+        raise NotFound("No such consultation.")
     return found

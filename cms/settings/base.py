@@ -212,6 +212,22 @@ PRIVACY_REQUEST_DUE_WORKING_DAYS = env.int(
 )
 # Members under this age need a guardian's consent at sign-up (PIPL art. 31).
 MEMBER_GUARDIAN_AGE = 14
+# Member activity: where e-mailed links point and how long signed links live.
+# API_BASE_URL prefixes links served by this API (unsubscribe, tracking pixel);
+# tracked clicks only ever redirect to EMAIL_LINK_ALLOWED_ORIGINS (no open redirect).
+API_BASE_URL = env.str("API_BASE_URL", default="http://127.0.0.1:8000")
+EMAIL_LINK_ALLOWED_ORIGINS = env.list(
+    "EMAIL_LINK_ALLOWED_ORIGINS", default=[FRONTEND_URL]
+)
+SUBSCRIPTION_CONFIRM_MAX_AGE = env.int(
+    "SUBSCRIPTION_CONFIRM_MAX_AGE", default=3 * 24 * 3600
+)
+SUBSCRIPTION_LINK_MAX_AGE = env.int(
+    "SUBSCRIPTION_LINK_MAX_AGE", default=365 * 24 * 3600
+)
+# A new confirmation e-mail to the same address at most this often (seconds).
+SUBSCRIPTION_RESEND_INTERVAL = env.int("SUBSCRIPTION_RESEND_INTERVAL", default=600)
+SUBSCRIPTION_UNSUBSCRIBE_MAILTO = env.str("SUBSCRIPTION_UNSUBSCRIBE_MAILTO", default="")
 
 # --- Internationalisation ------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
@@ -329,6 +345,9 @@ REST_FRAMEWORK = {
         "anon": "120/min",
         "user": "600/min",
         "write": "60/min",
+        # public forms, per IP (per member when signed in)
+        "consultation": env.str("THROTTLE_CONSULTATION", default="5/hour"),
+        "subscription": env.str("THROTTLE_SUBSCRIPTION", default="10/hour"),
     },
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
@@ -352,6 +371,10 @@ SPECTACULAR_SETTINGS = {
         "PrivacyRequestKindEnum": "members.models.PrivacyRequest.Kind",
         "ProcurementStatusEnum": "members.models.procurement.ProcurementStatus",
         "PageKindEnum": "members.models.activity.PageKind",
+        # every language choice (profile, consultation, subscription) is one enum
+        "LanguageEnum": [code for code, _name in LANGUAGES],
+        "ConsultationStatusEnum": "members.models.consultation.ConsultationStatus",
+        "SubscriptionStatusEnum": "members.models.subscription.SubscriptionStatus",
         "ProcurementMoveEnum": [("submitted", "Submitted"), ("cancelled", "Cancelled")],
     },
     "PREPROCESSING_HOOKS": ["frontend_api.schema.only_public_api"],

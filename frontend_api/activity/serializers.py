@@ -10,31 +10,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from members.models import PageKind
-from members.selectors import THUMBNAIL_SPEC
 
-
-def frontend_path(page) -> str:
-    """``/<language>/<path below the home>/`` (CONTRACTS.md)."""
-    parts = [part for part in page.url_path.split("/") if part][1:]
-    below = "/".join(parts) + "/" if parts else ""
-    return f"/{page.locale.language_code}/{below}"
-
-
-def thumbnail(request, page) -> dict[str, Any] | None:
-    image = getattr(page, "main_image", None) or getattr(page, "cover_image", None)
-    if image is None:
-        return None
-    found = image.get_renditions(THUMBNAIL_SPEC)[THUMBNAIL_SPEC]
-    url = found.url
-    if request is not None and url.startswith("/"):
-        url = request.build_absolute_uri(url)
-    return {
-        "id": image.pk,
-        "url": url,
-        "width": found.width,
-        "height": found.height,
-        "alt": image.default_alt_text,
-    }
+from ..content.media import rendition
+from ..content.paths import frontend_path
 
 
 class ImageSerializer(serializers.Serializer):
@@ -58,6 +36,10 @@ class CardSerializer(serializers.Serializer):
     thumbnail = ImageSerializer(allow_null=True, help_text="fill-400x400")
 
 
+def _image(page):
+    return getattr(page, "main_image", None) or getattr(page, "cover_image", None)
+
+
 def card_data(request, page, kind: str) -> dict[str, Any]:
     return {
         "id": page.pk,
@@ -67,7 +49,7 @@ def card_data(request, page, kind: str) -> dict[str, Any]:
         "url": frontend_path(page),
         "locale": page.locale.language_code,
         "summary": page.summary,
-        "thumbnail": thumbnail(request, page),
+        "thumbnail": rendition(request, _image(page)),
     }
 
 

@@ -2,6 +2,7 @@
 imports keep using ``members.models.X``."""
 
 from .activity import DownloadRecord, Favorite, Footprint, PageKind
+from .consultation import Consultation, ConsultationMessage, ConsultationStatus
 from .privacy_request import PrivacyRequest, PrivacyRequestQuerySet
 from .procurement import (
     ProcurementAttachment,
@@ -12,9 +13,22 @@ from .procurement import (
     ProcurementStatusChange,
     ProcurementUnit,
 )
+from .subscription import (
+    DigestDelivery,
+    Subscription,
+    SubscriptionStatus,
+    SubscriptionTopic,
+)
 from .user import EmailUserManager, Member, User, avatar_upload_to
 
 __all__ = [
+    "Consultation",
+    "ConsultationMessage",
+    "ConsultationStatus",
+    "DigestDelivery",
+    "Subscription",
+    "SubscriptionStatus",
+    "SubscriptionTopic",
     "DownloadRecord",
     "Favorite",
     "Footprint",

@@ -14,19 +14,38 @@ from members.tasks import email_send
 
 
 def mail_queue(
-    *, to: str, template: str, context: dict, language: str | None = None
+    *,
+    to: str,
+    template: str,
+    context: dict,
+    language: str | None = None,
+    html: bool = False,
+    headers: dict[str, str] | None = None,
 ) -> None:
-    """Render ``members/email/<template>_subject.txt`` / ``_body.txt`` and queue
-    the message once the surrounding transaction commits."""
+    """Render ``members/email/<template>_subject.txt`` / ``_body.txt`` (and
+    ``_body.html`` when ``html``) and queue the message once the surrounding
+    transaction commits."""
     if not to:
         return
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = render_to_string(f"members/email/{template}_subject.txt", context)
         body = render_to_string(f"members/email/{template}_body.txt", context)
+        html_body = (
+            render_to_string(f"members/email/{template}_body.html", context)
+            if html
+            else ""
+        )
     subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
     transaction.on_commit(
-        lambda: email_send.enqueue(to=[to], subject=subject, body=body)
+        lambda: email_send.enqueue(
+            to=[to], subject=subject, body=body, html=html_body, headers=headers
+        )
     )
+
+
+def mail_language(language: str | None) -> str:
+    """``language`` when it is one we write e-mails in, else the default."""
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def privacy_officer_email() -> str:

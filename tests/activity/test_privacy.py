@@ -43,3 +43,62 @@ def test_the_trail_is_exported_and_erased_on_cancellation(homes):
     for model in (Favorite, Footprint, DownloadRecord):
         assert not model.objects.filter(user=member).exists()
         assert model.objects.filter(user=bystander).exists()
+
+
+def test_consultations_and_subscriptions_are_exported_and_erased_by_user_and_address(
+    homes,
+):
+    from legal.models import ConsentRecord
+    from members.consents import tracking_consent_set
+    from members.models import (
+        Consultation,
+        ConsultationMessage,
+        DigestDelivery,
+        Subscription,
+    )
+    from members.services.consultations import (
+        consultation_create,
+        consultation_message_add,
+    )
+    from tests.factories.members import StaffFactory
+    from tests.frontend_api.test_me_export_and_cancel import columns_mentioning
+
+    member = MemberFactory(email="li.unique.reader@example.com")
+    bystander, staff = MemberFactory(), StaffFactory()
+    mine = consultation_create(user=member, message="我的问题 unique-q")
+    consultation_message_add(
+        consultation=mine, author=staff, body="答复", from_staff=True
+    )
+    consultation_message_add(
+        consultation=mine, author=member, body="追问 unique-f", from_staff=False
+    )
+    # asked as a visitor with the same address before signing up
+    consultation_create(
+        user=None, name="李", email="Li.Unique.Reader@example.com", message="早先的"
+    )
+    theirs = consultation_create(user=bystander, message="别人的")
+    # subscribed as a visitor (keyed by the address only), with a digest sent
+    sub = Subscription.objects.create(
+        email=member.email, topics=["new_products"], status="confirmed"
+    )
+    DigestDelivery.objects.create(subscription=sub, item_count=2)
+    tracking_consent_set(user=None, email=member.email, granted=True)
+    other_sub = Subscription.objects.create(email=bystander.email, status="confirmed")
+
+    data = member_data_export(user=member)["data"]
+    assert len(data["members.Consultation"]) == 2
+    assert {m["body"] for m in data["members.Consultation"][0]["messages"]} | {
+        m["body"] for m in data["members.Consultation"][1]["messages"]
+    } == {"答复", "追问 unique-f"}
+    assert data["members.Subscription"][0]["email"] == member.email
+    assert data["members.Subscription"][0]["digests"][0]["items"] == 2
+    assert data["members.ConsultationMessage"][0]["body"] == "追问 unique-f"
+
+    member_cancel(user=member, password=PASSWORD)
+    assert not Consultation.objects.exclude(pk=theirs.pk).exists()
+    assert not ConsultationMessage.objects.exists()
+    assert not Subscription.objects.exclude(pk=other_sub.pk).exists()
+    assert not DigestDelivery.objects.exists()
+    # the tracking consent stays as proof, under a pseudonym only
+    assert ConsentRecord.objects.filter(purpose="email_tracking").count() == 1
+    assert columns_mentioning(["li.unique.reader", "unique-q", "unique-f"]) == []

@@ -78,3 +78,31 @@ def test_two_simultaneous_retries_with_one_idempotency_key_make_one_request():
     assert sorted(created for _request, created in results) == [False, True]
     assert len({request.pk for request, _created in results}) == 1
     assert ProcurementRequest.objects.filter(user=member).count() == 1
+
+
+@RACE
+def test_two_overlapping_digest_runs_mail_a_subscriber_once():
+    from datetime import timedelta
+
+    from django.core import mail
+    from django.utils import timezone
+
+    from members.models import DigestDelivery, Subscription
+    from members.services.digest import digest_send_one
+
+    product = live_product()
+    ProductPage.objects.filter(pk=product.pk).update(
+        first_published_at=timezone.now() - timedelta(hours=1)
+    )
+    sub = Subscription.objects.create(
+        email="race@example.com",
+        topics=["new_products"],
+        status="confirmed",
+        confirmed_at=timezone.now() - timedelta(days=1),
+    )
+    mail.outbox = []
+    results, errors = race(lambda: digest_send_one(subscription_id=sub.pk))
+    assert errors == []
+    assert len([found for found in results if found is not None]) == 1
+    assert DigestDelivery.objects.filter(subscription=sub).count() == 1
+    assert len(mail.outbox) == 1

@@ -15,16 +15,15 @@ import hmac
 from django.conf import settings
 
 from legal.models import ConsentRecord
-from legal.services import purpose_consent_set, purpose_consents, truncate_ip
+from legal import selectors
+from legal.services import purpose_consent_set, truncate_ip
 
 EMAIL_TRACKING = ConsentRecord.Purpose.EMAIL_TRACKING
 
 
 def purpose_granted(user, purpose: str) -> bool:
-    """Whether ``user``'s latest choice grants ``purpose``.
-
-    (Swap for ``legal.selectors.purpose_granted`` once it exists.)"""
-    return purpose_consents(user=user).get(purpose, False)
+    """Whether ``user``'s latest choice grants ``purpose`` (one query)."""
+    return selectors.purpose_granted(user, purpose)
 
 
 def email_subject(email: str) -> str:

@@ -14,8 +14,8 @@ import hmac
 
 from django.conf import settings
 
-from legal.models import ConsentRecord
 from legal import selectors
+from legal.models import ConsentRecord
 from legal.services import purpose_consent_set, truncate_ip
 
 EMAIL_TRACKING = ConsentRecord.Purpose.EMAIL_TRACKING

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from django.db.models import (
     Exists,
+    F,
     OuterRef,
     Prefetch,
     Q,
@@ -28,6 +29,7 @@ from .models import (
     ProductCategoryLink,
     ProductPage,
 )
+from .querysets import in_locale_of
 from .search.models import SearchKind
 from .search.selectors import pages_matching
 
@@ -43,6 +45,72 @@ def product_list(*, locale: Locale) -> QuerySet[ProductPage]:
         .for_listing(locale)
         .order_by("path")
     )
+
+
+def product_list_base(*, locale: Locale) -> QuerySet[ProductPage]:
+    """Live, public products in ``locale`` in tree order, with nothing joined:
+    filter it, then page it with ``product_card_values``."""
+    return ProductPage.objects.live().public().filter(locale=locale).order_by("path")
+
+
+CARD_FIELDS = (
+    "id",
+    "sku",
+    "title",
+    "slug",
+    "url_path",
+    "viscosity_grade",
+    "base_oil",
+    "summary",
+    "main_image_id",
+)
+
+
+def product_card_values(queryset: QuerySet, locale: Locale) -> QuerySet[dict]:
+    """The rows of a product listing as dicts (one query, no model instances):
+    the card's fields, the language, and the brand named in ``locale``."""
+    return queryset.values(
+        *CARD_FIELDS,
+        language=F("locale__language_code"),
+        brand_slug=F("brand__slug"),
+        brand_key=F("brand__translation_key"),
+        brand_name=in_locale_of(Brand, locale, "brand__translation_key", "name"),
+    )
+
+
+def product_category_refs(
+    *, page_ids: Iterable[int], locale: Locale
+) -> dict[int, list[dict]]:
+    """Each product's categories named in ``locale``, falling back to the linked
+    category's own names: ``{page_id: [{slug, name, path, key}]}``. Two plain
+    queries (the links, and the locale's categories, a small table) cost less
+    than correlated subqueries to build and run."""
+    links = list(
+        ProductCategoryLink.objects.filter(page_id__in=list(page_ids))
+        .order_by("sort_order", "pk")
+        .values_list(
+            "page_id",
+            "category__translation_key",
+            "category__slug",
+            "category__name",
+            "category__path",
+        )
+    )
+    if not links:
+        return {}
+    local = {
+        key: (slug, name, path)
+        for key, slug, name, path in ProductCategory.objects.filter(
+            locale=locale, translation_key__in={link[1] for link in links}
+        ).values_list("translation_key", "slug", "name", "path")
+    }
+    refs: dict[int, list[dict]] = {}
+    for page_id, key, *own in links:
+        slug, name, path = local.get(key, own)
+        refs.setdefault(page_id, []).append(
+            {"slug": slug, "name": name, "path": path, "key": key}
+        )
+    return refs
 
 
 def product_get(*, locale: Locale, slug: str) -> ProductPage | None:

@@ -12,6 +12,12 @@ PROBLEM_STATUSES = {
     "404": "Not found.",
     "429": "Too many requests; see `Retry-After`.",
 }
+# Any operation that takes a body can also meet these: the size limit
+# (``RequestSizeLimitMiddleware`` and upload limits) and the parsers.
+BODY_PROBLEM_STATUSES = {
+    "413": "The request body (or an uploaded file) is too large.",
+    "415": "Unsupported media type (of the body, or of an uploaded file).",
+}
 
 
 class ProblemFieldErrorSerializer(serializers.Serializer):
@@ -71,7 +77,10 @@ def add_problem_responses(result, generator, request, public):
             if method not in {"get", "post", "put", "patch", "delete"}:
                 continue
             responses = operation.setdefault("responses", {})
-            for code, description in PROBLEM_STATUSES.items():
+            statuses = dict(PROBLEM_STATUSES)
+            if "requestBody" in operation:
+                statuses.update(BODY_PROBLEM_STATUSES)
+            for code, description in statuses.items():
                 responses.setdefault(code, {"description": description, "content": ref})
     return result
 

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.SecurityHeadersMiddleware",
     "frontend_api.middleware.RequestSizeLimitMiddleware",
+    "frontend_api.middleware.NullCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -281,6 +282,8 @@ STORAGES = {
 }
 FILE_UPLOAD_PERMISSIONS = 0o644
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
+# Whole multipart bodies under /api/ (the largest upload is a 10 MB attachment).
+API_UPLOAD_MAX_BYTES = env.int("API_UPLOAD_MAX_BYTES", default=11 * 1024 * 1024)
 
 # --- E-mail (Django backends; EMAIL_URL such as smtp+tls://user:pass@host:587) ---
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
@@ -365,6 +368,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- API -----------------------------------------------------------------------
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -383,14 +388,18 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "frontend_api.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "EXCEPTION_HANDLER": "frontend_api.errors.problem_exception_handler",
+    # Overridable for load tests (bench/load.py raises them and says so).
     "DEFAULT_THROTTLE_RATES": {
-        "anon": "120/min",
-        "user": "600/min",
-        "write": "60/min",
+        "anon": env.str("THROTTLE_RATE_ANON", default="120/min"),
+        "user": env.str("THROTTLE_RATE_USER", default="600/min"),
+        "write": env.str("THROTTLE_RATE_WRITE", default="60/min"),
         # public forms, per IP (per member when signed in)
         "consultation": env.str("THROTTLE_CONSULTATION", default="5/hour"),
         "subscription": env.str("THROTTLE_SUBSCRIPTION", default="10/hour"),
     },
+    # Behind N reverse proxies, the client's IP is the Nth address from the right of
+    # X-Forwarded-For (per-IP throttles and allauth's rate limits use it).
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT or None,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {

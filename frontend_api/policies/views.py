@@ -91,6 +91,8 @@ class PolicyListView(CachedPublicView, APIView):
     """Published policies readable in the requested locale."""
 
     cache_tags = CACHE_TAGS
+    # Lets the schema document the paginated envelope and page parameters.
+    pagination_class = PageNumberPagination
 
     @extend_schema(
         parameters=[LOCALE_PARAMETER],
@@ -163,6 +165,8 @@ class PolicyVersionListView(CachedPublicView, APIView):
     """A policy's published versions, newest first."""
 
     cache_tags = CACHE_TAGS
+    # Lets the schema document the paginated envelope and page parameters.
+    pagination_class = PageNumberPagination
 
     @extend_schema(
         parameters=[LOCALE_PARAMETER],

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", include("frontend_api.members.urls")),
     path("", include("frontend_api.policies.urls")),
     path("", include("frontend_api.activity.urls")),
+    path("", include("frontend_api.search.urls")),
 ]

@@ -503,3 +503,13 @@ class GuideProductLink(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("related product")
+
+
+# The search index and synonyms live in products.search (imported here so Django
+# registers them with this app).
+from .search.models import (  # noqa: E402, F401
+    SearchDocument,
+    SearchKind,
+    SearchSynonym,
+    SearchTerm,
+)

@@ -10,14 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db.models import (
-    Case,
     Exists,
-    IntegerField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    When,
 )
 from wagtail.images import get_image_model
 from wagtail.models import Locale
@@ -31,9 +28,8 @@ from .models import (
     ProductCategoryLink,
     ProductPage,
 )
-
-SEARCH_LIMIT = 1000
-
+from .search.models import SearchKind
+from .search.selectors import pages_matching
 
 # --- Products ------------------------------------------------------------------
 
@@ -78,21 +74,12 @@ def products_by_translation_keys(
 def product_search(queryset: QuerySet, q: str, locale: Locale) -> QuerySet:
     """``queryset`` narrowed to products matching ``q``, best match first.
 
-    Wagtail search for now (the search issue replaces this function). The
-    ranking is applied as an ordering, so a later ``ordering`` parameter wins.
+    The same engine as ``/api/v1/search/`` (``products.search``); the ranking is
+    an ordering, so a later ``ordering`` parameter wins.
     """
-    candidates = ProductPage.objects.live().filter(locale=locale)
-    ids = [page.pk for page in candidates.search(q)[:SEARCH_LIMIT]]
-    rank = Case(
-        *[When(pk=pk, then=position) for position, pk in enumerate(ids)],
-        default=len(ids),
-        output_field=IntegerField(),
-    )
-    return (
-        queryset.filter(pk__in=ids)
-        .annotate(search_rank=rank)
-        .order_by("search_rank", "path")
-    )
+    return pages_matching(
+        queryset, text=q, locale=locale, kind=SearchKind.PRODUCT
+    ).order_by("-search_rank", "path")
 
 
 def products_in_category(queryset: QuerySet, slug: str) -> QuerySet:
@@ -157,19 +144,10 @@ def products_for_guide(*, guide: GuidePage, locale: Locale) -> list[ProductPage]
 
 
 def guide_search(queryset: QuerySet, q: str, locale: Locale) -> QuerySet:
-    """Guides matching ``q`` (Wagtail search), best match first."""
-    candidates = GuidePage.objects.live().filter(locale=locale)
-    ids = [page.pk for page in candidates.search(q)[:SEARCH_LIMIT]]
-    rank = Case(
-        *[When(pk=pk, then=position) for position, pk in enumerate(ids)],
-        default=len(ids),
-        output_field=IntegerField(),
-    )
-    return (
-        queryset.filter(pk__in=ids)
-        .annotate(search_rank=rank)
-        .order_by("search_rank", "-date")
-    )
+    """Guides matching ``q`` (the search engine), best match first."""
+    return pages_matching(
+        queryset, text=q, locale=locale, kind=SearchKind.GUIDE
+    ).order_by("-search_rank", "-date")
 
 
 # --- Taxonomy ------------------------------------------------------------------

@@ -5,6 +5,8 @@
   and preview open Wagtail's usual page editor.
 * *Brands* / *Product categories*: translatable snippets (wagtail-localize adds
   *Translate* to each); categories list their slug path so the tree is visible.
+* *Search synonyms*: groups of equivalent terms per language (黄油 = 润滑脂) the
+  public search applies when querying.
 * *Import products*: upload a CSV/JSON file (``products.views.ProductImportView``).
 """
 
@@ -20,7 +22,14 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import BaseOil, Brand, GuidePage, ProductCategory, ProductPage
+from .models import (
+    BaseOil,
+    Brand,
+    GuidePage,
+    ProductCategory,
+    ProductPage,
+    SearchSynonym,
+)
 from .selectors import category_with_descendants
 from .views import ProductImportView, user_can_import
 
@@ -112,6 +121,19 @@ class ProductCategoryViewSet(SnippetViewSet):
     ordering = ["path"]
 
 
+class SearchSynonymViewSet(SnippetViewSet):
+    """Synonym groups the public search applies when querying (黄油 = 润滑脂)."""
+
+    model = SearchSynonym
+    icon = "search"
+    menu_label = _("Search synonyms")
+    list_display = ["__str__", LANGUAGE_COLUMN, "note"]
+    list_filter = ["locale"]
+    search_backend_name = None
+    search_fields = ["terms", "note"]
+    ordering = ["locale", "terms"]
+
+
 class ImportMenuItem(MenuItem):
     def is_shown(self, request):
         return user_can_import(request.user)
@@ -148,6 +170,7 @@ class CatalogueViewSetGroup(SnippetViewSetGroup):
         GuidePageListingViewSet,
         BrandViewSet,
         ProductCategoryViewSet,
+        SearchSynonymViewSet,
         ProductImportViewSet,
     )
 

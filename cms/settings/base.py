@@ -289,6 +289,19 @@ WAGTAILSEARCH_BACKENDS = {
         ),
     }
 }
+if env.list("WAGTAILSEARCH_URLS", default=[]):
+    # An Elasticsearch/OpenSearch backend (e.g. modelsearch.backends.opensearch2)
+    WAGTAILSEARCH_BACKENDS["default"]["URLS"] = env.list("WAGTAILSEARCH_URLS")
+    WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = env.str(
+        "WAGTAILSEARCH_INDEX_PREFIX", default="lubpur_"
+    )
+# The public search (/api/v1/search/ and the lists' q): "database" is our own
+# Chinese-aware index (products.search); "wagtail" asks the Wagtail backend named
+# by LUBPUR_WAGTAIL_SEARCH_BACKEND (README "Search").
+LUBPUR_SEARCH_BACKEND = env.str("LUBPUR_SEARCH_BACKEND", default="database")
+LUBPUR_WAGTAIL_SEARCH_BACKEND = env.str(
+    "LUBPUR_WAGTAIL_SEARCH_BACKEND", default="default"
+)
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

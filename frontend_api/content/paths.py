@@ -22,7 +22,12 @@ def path_below_home(url_path: str) -> str:
 
 def frontend_path(page: Page, language: str | None = None) -> str:
     language = language or page.locale.language_code
-    return f"/{language}/{path_below_home(page.url_path)}"
+    return frontend_path_for(page.url_path, language)
+
+
+def frontend_path_for(url_path: str, language: str) -> str:
+    """The frontend path of a page known only by its ``url_path`` and language."""
+    return f"/{language}/{path_below_home(url_path)}"
 
 
 def split_frontend_path(path: str) -> tuple[str, str]:

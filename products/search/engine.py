@@ -1,0 +1,223 @@
+"""The search engines behind the public search: ours, or Wagtail's backend.
+
+``LUBPUR_SEARCH_BACKEND`` picks one:
+
+* ``"database"`` (default): ``DatabaseEngine`` matches the analysed query against
+  ``SearchTerm`` with one grouped query. Each term's best weight in a document
+  is aggregated; a group (a query word and its synonyms) scores the best of its
+  alternatives, an alternative the worst of its terms (all must occur); a
+  document matches when every group scores above zero and ranks by the sum, so
+  a word in the title (8) outweighs one in the SKU, grade or specifications (4),
+  brand or categories (2), or the text (1). The same SQL on SQLite and
+  PostgreSQL.
+* ``"wagtail"``: ``WagtailEngine`` asks Wagtail's search backend named by
+  ``LUBPUR_WAGTAIL_SEARCH_BACKEND`` (an Elasticsearch/OpenSearch backend in
+  ``WAGTAILSEARCH_BACKENDS``) with every word required; synonyms become
+  alternative queries. Chinese segmentation is then the search server's analyser
+  (see README "Search").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import reduce
+from operator import add
+
+from django.conf import settings
+from django.db.models import (
+    Case,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Greatest, Least
+from wagtail.models import Locale
+
+from ..models import GuidePage, ProductPage
+from .models import SearchKind, SearchSynonym, SearchTerm, split_synonym_terms
+from .query import ParsedQuery, parse
+
+WAGTAIL_RESULT_LIMIT = 1000
+MODELS = {SearchKind.PRODUCT: ProductPage, SearchKind.GUIDE: GuidePage}
+
+
+@dataclass(frozen=True)
+class Hit:
+    page_id: int
+    score: float
+
+
+def synonym_groups(locale: Locale) -> list[list[str]]:
+    """The editors' synonym groups of ``locale`` (one query)."""
+    rows = SearchSynonym.objects.filter(locale=locale).values_list("terms", flat=True)
+    return [split_synonym_terms(terms) for terms in rows]
+
+
+def parse_query(text: str, locale: Locale) -> ParsedQuery:
+    return parse(text, synonym_groups(locale))
+
+
+# --- Ours ----------------------------------------------------------------------------
+
+
+def _least(expressions: list):
+    return expressions[0] if len(expressions) == 1 else Least(*expressions)
+
+
+def _greatest(expressions: list):
+    return expressions[0] if len(expressions) == 1 else Greatest(*expressions)
+
+
+def scored(terms: QuerySet[SearchTerm], parsed: ParsedQuery) -> QuerySet:
+    """``terms`` grouped by document: rows ``{document_id, score}`` of the documents
+    matching every group of ``parsed``."""
+    names = {term: f"t{index}" for index, term in enumerate(parsed.terms)}
+    per_term = {
+        name: Coalesce(
+            Max(
+                Case(
+                    When(term=term, then=F("weight")),
+                    output_field=IntegerField(),
+                )
+            ),
+            Value(0),
+        )
+        for term, name in names.items()
+    }
+    per_group = {
+        f"g{index}": _greatest(
+            [_least([F(names[term]) for term in alt]) for alt in group]
+        )
+        for index, group in enumerate(parsed.groups)
+    }
+    return (
+        terms.filter(term__in=list(names))
+        .values("document_id")
+        .annotate(**per_term)
+        .annotate(**per_group)
+        .filter(**{f"{name}__gt": 0 for name in per_group})
+        .annotate(score=reduce(add, [F(name) for name in per_group]))
+    )
+
+
+class DatabaseHits:
+    """The ranked matches, counted and sliced in the database (for pagination)."""
+
+    def __init__(self, rows: QuerySet) -> None:
+        self.rows = rows.order_by("-score", "document_id")
+
+    def count(self) -> int:
+        return self.rows.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, item):
+        rows = self.rows[item]
+        if isinstance(item, slice):
+            return [Hit(row["document_id"], row["score"]) for row in rows]
+        return Hit(rows["document_id"], rows["score"])
+
+
+class DatabaseEngine:
+    name = "database"
+
+    def hits(self, parsed: ParsedQuery, *, locale: Locale, kinds: list[str]):
+        if not parsed:
+            return []
+        terms = SearchTerm.objects.filter(locale=locale, kind__in=kinds)
+        return DatabaseHits(scored(terms, parsed))
+
+    def filter_pages(
+        self, queryset: QuerySet, parsed: ParsedQuery, *, locale: Locale, kind: str
+    ) -> QuerySet:
+        """``queryset`` narrowed to matching pages, annotated with
+        ``search_rank`` (higher is better): two subqueries, whatever the size."""
+        if not parsed:
+            return queryset.none()
+        matching = scored(
+            SearchTerm.objects.filter(locale=locale, kind=kind), parsed
+        ).values("document_id")
+        rank = scored(SearchTerm.objects.filter(document_id=OuterRef("pk")), parsed)
+        return queryset.filter(pk__in=Subquery(matching)).annotate(
+            search_rank=Subquery(rank.values("score")[:1])
+        )
+
+
+# --- Wagtail's backend (Elasticsearch / OpenSearch) -----------------------------------
+
+
+class WagtailEngine:
+    """Adapter to a Wagtail search backend, for sites that outgrow the database."""
+
+    name = "wagtail"
+
+    def __init__(self, backend_name: str) -> None:
+        self.backend_name = backend_name
+
+    def _query(self, text: str, locale: Locale):
+        from wagtail.search.query import Or, PlainText
+
+        variants = [text]
+        lowered = text.lower()
+        for group in synonym_groups(locale):
+            for term in group:
+                if term.lower() in lowered:
+                    variants += [
+                        lowered.replace(term.lower(), other.lower())
+                        for other in group
+                        if other != term
+                    ]
+        queries = [PlainText(v, operator="and") for v in dict.fromkeys(variants)]
+        return queries[0] if len(queries) == 1 else Or(queries)
+
+    def _search(self, text: str, model, locale: Locale) -> list[Hit]:
+        from wagtail.search.backends import get_search_backend
+
+        backend = get_search_backend(self.backend_name)
+        queryset = model.objects.live().public().filter(locale=locale)
+        query = self._query(text, locale)
+        results = backend.search(query, queryset).annotate_score("_score")
+        return [
+            Hit(page.pk, float(getattr(page, "_score", 0) or 0))
+            for page in results[:WAGTAIL_RESULT_LIMIT]
+        ]
+
+    def hits(self, parsed: ParsedQuery, *, locale: Locale, kinds: list[str]):
+        hits: list[Hit] = []
+        for kind in kinds:
+            hits += self._search(parsed.text, MODELS[kind], locale)
+        return sorted(hits, key=lambda hit: -hit.score)
+
+    def filter_pages(
+        self, queryset: QuerySet, parsed: ParsedQuery, *, locale: Locale, kind: str
+    ) -> QuerySet:
+        hits = self._search(parsed.text, MODELS[kind], locale)
+        rank = Case(
+            *[
+                When(pk=hit.page_id, then=len(hits) - position)
+                for position, hit in enumerate(hits)
+            ],
+            default=0,
+            output_field=IntegerField(),
+        )
+        ids = [hit.page_id for hit in hits]
+        return queryset.filter(pk__in=ids).annotate(search_rank=rank)
+
+
+def search_engine() -> DatabaseEngine | WagtailEngine:
+    choice = getattr(settings, "LUBPUR_SEARCH_BACKEND", "database")
+    if choice == "wagtail":
+        return WagtailEngine(
+            getattr(settings, "LUBPUR_WAGTAIL_SEARCH_BACKEND", "default")
+        )
+    if choice != "database":
+        raise ValueError(
+            f"LUBPUR_SEARCH_BACKEND must be 'database' or 'wagtail', not {choice!r}"
+        )
+    return DatabaseEngine()

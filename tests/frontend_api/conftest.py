@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from products.search.services import search_index_rebuild
 from tests.factories import (
     BrandFactory,
     CategoryFactory,
@@ -77,6 +78,8 @@ def catalogue(tree):
         parent=tree.guides["zh-hans"], title="如何选择液压油", products=[hm46]
     )
     guide_en = translate(guide, en, title="Choosing hydraulic oil")
+    # Publishing indexes on commit, which never comes inside a test's transaction.
+    search_index_rebuild()
     return SimpleNamespace(
         tree=tree,
         brand=brand,

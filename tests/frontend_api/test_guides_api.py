@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from products.search.services import search_index_rebuild
 from tests.factories import GuidePageFactory, ImageFactory, translate
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +32,7 @@ def guides(catalogue):
     catalogue.guide.tags.add("selection")
     catalogue.guide.save()
     translate(engine, tree.locales["en"], title="Diesel engine care")
+    search_index_rebuild()
     return catalogue
 
 

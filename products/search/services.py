@@ -61,7 +61,9 @@ def search_index_refresh(*, page_ids: Iterable[int]) -> int:
 
 @transaction.atomic
 def search_index_rebuild() -> int:
-    """Index every live, public product and guide from scratch."""
+    """Index every live, public product and guide from scratch (this covers any
+    refresh the transaction had scheduled so far)."""
+    _drop_pending()
     SearchTerm.objects.all().delete()
     SearchDocument.objects.all().delete()
     ids = [
@@ -87,6 +89,13 @@ class _Batch:
         if getattr(_local, "batch", None) is self:
             _local.batch = None
         search_index_refresh(page_ids=self.ids)
+
+
+def _drop_pending() -> None:
+    batch = getattr(_local, "batch", None)
+    if batch is not None:
+        batch.ids.clear()
+        _local.batch = None
 
 
 def _registered(connection, batch: _Batch) -> bool:

@@ -70,6 +70,7 @@ _CLASSES = (
     "hh|hl|hm|hv|hg|hs|hfae|hfas|hfb|hfc|hfdr|hfdu|ckb|ckc|ckd|cke|ckg|ckh|ckj|"
     "daa|dab|dac|dra|drb|tsa|tse|tga|tgb|xba"
 )
+ISO_CLASSES = frozenset(_CLASSES.split("|"))
 _NB = r"(?<![a-z0-9])"  # not glued to a preceding letter or digit
 _NA = r"(?![a-z0-9])"
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.utils.html import strip_tags
 
 from ..models import Brand, GuidePage, ProductCategory, ProductPage
-from .analysis import index_terms, surface_terms
+from .analysis import ISO_CLASSES, index_terms, surface_terms
 from .models import SearchDocument, SearchKind, SearchTerm, Weight
 
 SNIPPET_LIMIT = 4000
@@ -115,6 +115,8 @@ def build(page, fields: Fields) -> tuple[SearchDocument, list[SearchTerm]]:
     for weight, texts in fields.by_weight.items():
         for term in index_terms(" \n ".join(texts)):
             weights[term] = max(weight, weights.get(term, 0))
+    for term in _class_grades(weights):
+        weights[term] = max(Weight.CODE, weights.get(term, 0))
     title_terms = index_terms(fields.title)
     surface = surface_terms(
         " \n ".join([fields.title, fields.sku, fields.brand, fields.grade])
@@ -143,6 +145,14 @@ def build(page, fields: Fields) -> tuple[SearchDocument, list[SearchTerm]]:
         for term, weight in weights.items()
     ]
     return document, terms
+
+
+def _class_grades(terms) -> set[str]:
+    """``hm46`` for a product whose specification says L-HM and whose grade is
+    ISO VG 46 (written apart, so no single field holds the code)."""
+    classes = ISO_CLASSES.intersection(terms)
+    grades = [t[2:] for t in terms if t.startswith("vg") and t[2:].isdigit()]
+    return {f"{cls}{grade}" for cls in classes for grade in grades}
 
 
 def product_pages(ids: Iterable[int]):

@@ -19,13 +19,24 @@ from cms.services import site_tree_ensure
 from legal.importer import policy_import
 from legal.models import PolicyPage
 from products.importer import ImportReport, products_import
-from products.models import GuideIndexPage, GuidePage, GuideProductLink, ProductPage
+from products.models import (
+    GuideIndexPage,
+    GuidePage,
+    GuideProductLink,
+    ProductPage,
+    SearchSynonym,
+)
 
 from .guides import GUIDES
 from .media import demo_media_attach
 
 DEMO_DIR = Path(__file__).resolve().parent
 SOURCE = "zh-hans"
+# Search synonyms editors would add (Products → Search synonyms).
+SYNONYMS = {
+    "zh-hans": ["黄油\n润滑脂", "机油\n发动机油", "锂基脂\n锂基润滑脂"],
+    "en": ["grease\nlubricating grease", "motor oil\nengine oil"],
+}
 
 HOME_TEXT = {
     "zh-hans": {
@@ -83,6 +94,7 @@ def demo_seed() -> SeedReport:
     products = products_import(
         data=(DEMO_DIR / "products.csv").read_bytes(), filename="products.csv"
     )
+    _synonyms(homes)
     return SeedReport(
         products=products,
         guides_created=_guides(homes),
@@ -103,6 +115,12 @@ def _policy() -> bool:
         text = (DEMO_DIR / f"policy.{code}.txt").read_text(encoding="utf-8")
         policy_import(text=text, locale=code, publish=True)
     return True
+
+
+def _synonyms(homes: dict[str, HomePage]) -> None:
+    for code, groups in SYNONYMS.items():
+        for terms in groups:
+            SearchSynonym.objects.get_or_create(locale=homes[code].locale, terms=terms)
 
 
 def _publish(page) -> None:

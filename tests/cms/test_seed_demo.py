@@ -6,6 +6,7 @@ from wagtail.models import Page, Revision
 
 from cms.models import HomePage, SiteSettings
 from products.models import Brand, GuidePage, ProductCategory, ProductPage
+from products.search.models import SearchDocument
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +96,11 @@ def test_seed_demo_publishes_a_demo_policy_in_both_languages(seeded, api_client)
     assert {text.locale for text in version.texts.all()} == {"zh-hans", "en"}
     policies = api_client.get("/api/v1/policies/", {"locale": "en"}).json()
     assert policies
+
+
+def test_seed_demo_leaves_the_catalogue_searchable(seeded, api_client):
+    live = ProductPage.objects.live().count() + GuidePage.objects.live().count()
+    assert SearchDocument.objects.count() == live
+    body = api_client.get("/api/v1/search/", {"q": "黄油"}).json()
+    assert body["count"] >= 3
+    assert {item["type"] for item in body["results"]} == {"product", "guide"}

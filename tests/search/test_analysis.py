@@ -13,7 +13,9 @@ def query_terms(text: str) -> list[str]:
     return [word.term for word in query_words(text)]
 
 
-@pytest.mark.parametrize("spelling", ["5w30", "5W30", "5W-30", "SAE 5W-30", "５Ｗ－３０"])
+@pytest.mark.parametrize(
+    "spelling", ["5w30", "5W30", "5W-30", "SAE 5W-30", "５Ｗ－３０"]
+)
 def test_sae_grades_are_one_term_however_written(spelling):
     assert query_terms(spelling)[-1] == "5w30"
     assert "5w30" in index_terms(f"全合成机油 {spelling}")

@@ -10,7 +10,7 @@ schedules a refresh of the pages concerned, run when the transaction commits.
 
 from __future__ import annotations
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -84,6 +84,9 @@ def connect() -> None:
         signal.connect(
             _brand_changed, sender=Brand, dispatch_uid=f"search-brand-{id(signal)}"
         )
+    # Before a category is deleted its links (deleted with it) still name the
+    # products to refresh.
+    for signal in (post_save, pre_delete):
         signal.connect(
             _category_changed,
             sender=ProductCategory,

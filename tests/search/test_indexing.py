@@ -107,3 +107,12 @@ def test_a_rolled_back_transaction_schedules_nothing_and_the_next_one_works(
         assert callbacks == []
         search_index_schedule(page_ids=[shop.hv32.pk])
     assert len(callbacks) == 1
+
+
+def test_renaming_a_category_reindexes_the_products_below_it(
+    shop, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        shop.hydraulic.name = "液压传动油"
+        shop.hydraulic.save()
+    assert set(found("液压传动油", shop.zh)) == {shop.hm46.pk, shop.hv32.pk}

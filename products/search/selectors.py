@@ -103,8 +103,9 @@ def pages_matching(
 def search_suggest(
     *, text: str, locale: Locale, limit: int = SUGGEST_LIMIT
 ) -> list[Suggestion]:
-    """Brands, grades and titles with a word starting with what was typed; the
-    earlier words of ``text`` must be whole words."""
+    """Brands, grades, then product and guide titles (shortest first) with a word
+    starting with what was typed; the earlier words of ``text`` must be whole
+    words."""
     terms = prefix_terms(text)
     if not terms:
         return []
@@ -124,7 +125,7 @@ def search_suggest(
             "page__url_path",
             "locale__language_code",
         )
-        .order_by("kind", Length("title"), "title")[: limit * 5]
+        .order_by("-kind", Length("title"), "title")[: limit * 5]
     )
     words, titles = {}, []
     for document in rows:

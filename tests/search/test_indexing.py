@@ -107,7 +107,8 @@ def test_a_rolled_back_transaction_schedules_nothing_and_the_next_one_works(
             pass
         assert callbacks == []
         search_index_schedule(page_ids=[shop.hv32.pk])
-    assert len(callbacks) == 1
+    # one index batch for the whole publish (other features add their own hooks)
+    assert sum(isinstance(callback, _Batch) for callback in callbacks) == 1
 
 
 def test_renaming_a_category_reindexes_the_products_below_it(

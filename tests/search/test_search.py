@@ -92,3 +92,9 @@ def test_suggestions_complete_titles_brands_and_grades(shop):
     brands = [(s.text, s.kind) for s in search_suggest(text="超", locale=shop.zh)]
     assert brands[0] == ("超润", "brand")
     assert len(search_suggest(text="l", locale=shop.en)) <= 10
+
+
+def test_suggestions_list_products_before_guides(shop):
+    kinds = [s.kind for s in search_suggest(text="液压", locale=shop.zh)]
+    assert kinds == sorted(kinds, key=lambda kind: kind != "product")
+    assert kinds[0] == "product" and "guide" in kinds

@@ -17,6 +17,12 @@ MEMBER_WRITE_403 = (
     "consent_required` with `pending_policies: [{policy, version, title, "
     "effective_date}]` (consents, privacy requests and cancellation are exempt)."
 )
+# Any operation that takes a body can also meet these: the size limit
+# (``RequestSizeLimitMiddleware`` and upload limits) and the parsers.
+BODY_PROBLEM_STATUSES = {
+    "413": "The request body (or an uploaded file) is too large.",
+    "415": "Unsupported media type (of the body, or of an uploaded file).",
+}
 
 
 class ProblemFieldErrorSerializer(serializers.Serializer):
@@ -76,7 +82,10 @@ def add_problem_responses(result, generator, request, public):
             if method not in {"get", "post", "put", "patch", "delete"}:
                 continue
             responses = operation.setdefault("responses", {})
-            for code, description in PROBLEM_STATUSES.items():
+            statuses = dict(PROBLEM_STATUSES)
+            if "requestBody" in operation:
+                statuses.update(BODY_PROBLEM_STATUSES)
+            for code, description in statuses.items():
                 if code == "403" and method != "get" and path.startswith("/api/v1/me/"):
                     description = MEMBER_WRITE_403
                 responses.setdefault(code, {"description": description, "content": ref})

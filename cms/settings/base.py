@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.SecurityHeadersMiddleware",
     "frontend_api.middleware.RequestSizeLimitMiddleware",
+    "frontend_api.middleware.NullCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -254,6 +255,8 @@ STORAGES = {
 }
 FILE_UPLOAD_PERMISSIONS = 0o644
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
+# Whole multipart bodies under /api/ (the largest upload is a 10 MB attachment).
+API_UPLOAD_MAX_BYTES = env.int("API_UPLOAD_MAX_BYTES", default=11 * 1024 * 1024)
 
 # --- E-mail (Django backends; EMAIL_URL such as smtp+tls://user:pass@host:587) ---
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))

@@ -41,6 +41,9 @@ STATUS_FILTER = OpenApiParameter("status", str, enum=ProcurementStatus.values)
 
 
 class ProcurementRequestListView(MemberAPIView):
+    # Lets the schema document the paginated envelope and page parameters.
+    pagination_class = PageNumberPagination
+
     @extend_schema(
         parameters=[STATUS_FILTER],
         responses=ProcurementRequestOutSerializer(many=True),

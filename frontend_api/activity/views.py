@@ -34,6 +34,9 @@ TYPE_PARAMETER = OpenApiParameter(
 
 
 class FavoriteListView(MemberAPIView):
+    # Lets the schema document the paginated envelope and page parameters.
+    pagination_class = PageNumberPagination
+
     @extend_schema(
         parameters=[TYPE_PARAMETER, LOCALE_PARAMETER],
         responses=FavoriteOutSerializer(many=True),
@@ -102,6 +105,9 @@ class FavoriteDetailView(MemberAPIView):
 
 
 class FootprintListView(MemberAPIView):
+    # Lets the schema document the paginated envelope and page parameters.
+    pagination_class = PageNumberPagination
+
     @extend_schema(
         responses=FootprintOutSerializer(many=True),
         tags=TAGS,
@@ -135,6 +141,9 @@ class FootprintDetailView(MemberAPIView):
 
 
 class DownloadListView(MemberAPIView):
+    # Lets the schema document the paginated envelope and page parameters.
+    pagination_class = PageNumberPagination
+
     @extend_schema(
         responses=DownloadOutSerializer(many=True),
         tags=TAGS,

@@ -133,6 +133,9 @@ class ExportView(MemberAPIView):
 
 
 class PrivacyRequestListView(MemberAPIView):
+    # Lets the schema document the paginated envelope and page parameters.
+    pagination_class = PageNumberPagination
+
     consent_exempt_methods = ("POST",)
 
     @extend_schema(

@@ -87,6 +87,9 @@ def _text_payload(
 class PolicyListView(APIView):
     """Published policies readable in the requested locale."""
 
+    # Lets the schema document the paginated envelope and page parameters.
+    pagination_class = PageNumberPagination
+
     @extend_schema(
         parameters=[LOCALE_PARAMETER],
         responses=s.PolicyListItemSerializer(many=True),
@@ -154,6 +157,9 @@ class PolicyDetailView(APIView):
 
 class PolicyVersionListView(APIView):
     """A policy's published versions, newest first."""
+
+    # Lets the schema document the paginated envelope and page parameters.
+    pagination_class = PageNumberPagination
 
     @extend_schema(
         parameters=[LOCALE_PARAMETER],

@@ -1,0 +1,137 @@
+"""How to replay each member-scoped operation against member A's data.
+
+One entry per ``(METHOD, path template)`` of the OpenAPI schema that is under
+``/api/v1/me/`` or takes an object id. Each factory gets member A's data
+(``tests.factories.member_data.MemberData``) and returns the ``Replay``: the
+path parameters pointing at A's object, the body, and a check that A's data is
+still intact after B and a visitor tried. A new endpoint without an entry here
+fails ``test_object_authorization`` with "add a factory for …".
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from members.models import User
+from tests.factories.member_data import MemberData
+from tests.factories.members import PASSWORD
+
+
+@dataclass
+class Replay:
+    params: dict[str, Any] = field(default_factory=dict)
+    json: dict[str, Any] | None = None
+    files: Callable[[], dict[str, Any]] | None = None
+    intact: Callable[[], None] = lambda: None
+
+
+def png() -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 64), "orange").save(buffer, "PNG")
+    return SimpleUploadedFile("a.png", buffer.getvalue(), content_type="image/png")
+
+
+def _member_active(a: MemberData) -> Callable[[], None]:
+    def check() -> None:
+        member = User.objects.get(pk=a.member.pk)
+        assert member.is_active and member.email == a.member.email
+        assert member.company_name == a.member.company_name
+
+    return check
+
+
+def _exists(obj) -> Callable[[], None]:
+    def check() -> None:
+        assert type(obj).objects.filter(pk=obj.pk).exists(), f"{obj!r} was removed"
+
+    return check
+
+
+def _request_unchanged(a: MemberData, key: str) -> Callable[[], None]:
+    request = a.objects[key]
+
+    def check() -> None:
+        fresh = type(request).objects.get(pk=request.pk)
+        assert fresh.status == request.status
+        assert fresh.messages.count() == request.messages.count()
+        assert fresh.attachments.count() == 0
+
+    return check
+
+
+def _id(key: str) -> Callable[[MemberData], Replay]:
+    return lambda a: Replay(params={"id": a.objects[key].pk})
+
+
+ME = "/api/v1/me"
+FACTORIES: dict[tuple[str, str], Callable[[MemberData], Replay]] = {
+    ("GET", f"{ME}/"): lambda a: Replay(),
+    ("PATCH", f"{ME}/"): lambda a: Replay(
+        json={"display_name": "Changed"}, intact=_member_active(a)
+    ),
+    ("DELETE", f"{ME}/"): lambda a: Replay(
+        json={"password": PASSWORD}, intact=_member_active(a)
+    ),
+    ("PUT", f"{ME}/avatar/"): lambda a: Replay(
+        files=lambda: {"file": png()}, intact=_member_active(a)
+    ),
+    ("DELETE", f"{ME}/avatar/"): lambda a: Replay(intact=_member_active(a)),
+    ("GET", f"{ME}/consents/"): lambda a: Replay(),
+    ("POST", f"{ME}/consents/"): lambda a: Replay(
+        json={"policy": "privacy", "version": "2024-03-01"}
+    ),
+    ("POST", f"{ME}/consents/withdraw/"): lambda a: Replay(json={"policy": "privacy"}),
+    ("GET", f"{ME}/downloads/"): lambda a: Replay(),
+    ("GET", f"{ME}/export/"): lambda a: Replay(),
+    ("GET", f"{ME}/favorites/"): lambda a: Replay(),
+    ("POST", f"{ME}/favorites/"): lambda a: Replay(json={"page": a.product.pk}),
+    ("DELETE", f"{ME}/favorites/{{page_id}}/"): lambda a: Replay(
+        params={"page_id": a.product.pk}, intact=_exists(a.objects["favorite"])
+    ),
+    ("GET", f"{ME}/footprints/"): lambda a: Replay(),
+    ("DELETE", f"{ME}/footprints/"): lambda a: Replay(
+        intact=_exists(a.objects["footprint"])
+    ),
+    ("DELETE", f"{ME}/footprints/{{id}}/"): lambda a: Replay(
+        params={"id": a.objects["footprint"].pk},
+        intact=_exists(a.objects["footprint"]),
+    ),
+    ("GET", f"{ME}/privacy-requests/"): lambda a: Replay(),
+    ("POST", f"{ME}/privacy-requests/"): lambda a: Replay(
+        json={"kind": "access", "details": "Send me my data."}
+    ),
+    ("GET", f"{ME}/privacy-requests/{{id}}/"): _id("privacy_request"),
+    ("GET", f"{ME}/procurement-requests/"): lambda a: Replay(),
+    ("POST", f"{ME}/procurement-requests/"): lambda a: Replay(
+        json={
+            "title": "Hydraulic oil",
+            "delivery_province": "上海",
+            "delivery_city": "上海",
+            "items": [{"description": "HM46", "quantity": "1", "unit": "drum_200l"}],
+        }
+    ),
+    ("GET", f"{ME}/procurement-requests/{{id}}/"): _id("submitted_request"),
+    ("POST", f"{ME}/procurement-requests/{{id}}/attachments/"): lambda a: Replay(
+        params={"id": a.objects["draft_request"].pk},
+        files=lambda: {"file": png()},
+        intact=_request_unchanged(a, "draft_request"),
+    ),
+    ("GET", f"{ME}/procurement-requests/{{id}}/messages/"): _id("submitted_request"),
+    ("POST", f"{ME}/procurement-requests/{{id}}/messages/"): lambda a: Replay(
+        params={"id": a.objects["submitted_request"].pk},
+        json={"body": "Any news?"},
+        intact=_request_unchanged(a, "submitted_request"),
+    ),
+    ("POST", f"{ME}/procurement-requests/{{id}}/status/"): lambda a: Replay(
+        params={"id": a.objects["submitted_request"].pk},
+        json={"status": "cancelled"},
+        intact=_request_unchanged(a, "submitted_request"),
+    ),
+    ("GET", "/api/v1/documents/{id}/download/"): _id("document"),
+}

@@ -1,0 +1,183 @@
+"""A member with one of everything members own, made through the real services.
+
+Used by the authorization test (member A's data that member B and a visitor must
+never see) and by the fuzzer (so operations on existing objects are exercised, not
+only 404s). Every value that identifies the member is unique per call, so a test can
+search a response body for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.db import transaction
+from wagtail.models import Collection, CollectionViewRestriction, Page
+
+from cms.services import site_tree_ensure
+from legal.importer import policy_import
+from legal.models import PolicyVersion
+from legal.services import consent_accept
+from members.models import User
+from members.services import activity, procurement
+from members.services.privacy_requests import privacy_request_create
+from tests.factories.catalogue import DocumentFactory, ProductPageFactory
+from tests.factories.members import MemberFactory
+from tests.legal.fixtures import EN, ZH
+
+_counter = iter(range(10**6))
+DOCUMENT_BYTES = b"%PDF-1.4 contract"
+
+
+@dataclass
+class MemberData:
+    """What ``member_with_data`` made; ``secrets`` are strings that only this
+    member's own responses may contain."""
+
+    member: User
+    product: Page
+    objects: dict[str, Any] = field(default_factory=dict)
+    secrets: list[str] = field(default_factory=list)
+
+
+def catalogue_product(tag: str) -> Page:
+    """A live product (the site tree is made when missing)."""
+    homes = site_tree_ensure()
+    parent = homes["zh-hans"].get_children().get(slug="products")
+    return ProductPageFactory(parent=parent, sku=f"AZ-{tag}", title=f"液压油 {tag}")
+
+
+def privacy_policy() -> PolicyVersion:
+    """The current version of a published bilingual policy ``privacy``."""
+    current = PolicyVersion.objects.filter(policy__slug="privacy").first()
+    if current is None:
+        site_tree_ensure()
+        policy_import(text=ZH, locale="zh-hans", slug="privacy", publish=True)
+        policy_import(text=EN, locale="en", slug="privacy", publish=True)
+        current = PolicyVersion.objects.filter(policy__slug="privacy").first()
+    return current
+
+
+def restricted_document(member: User, tag: str):
+    """A document in a collection only ``member``'s group may view."""
+    group = Group.objects.create(name=f"buyers-{tag}")
+    member.groups.add(group)
+    root = Collection.get_first_root_node()
+    collection = root.add_child(name=f"Contracts {tag}")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.add(group)
+    return DocumentFactory(
+        collection=collection,
+        title=f"Contract {tag}",
+        members_only=True,
+        file=ContentFile(DOCUMENT_BYTES, name="contract.pdf"),
+    )
+
+
+def member_with_data(label: str = "a") -> MemberData:
+    """A verified member who accepted the current privacy policy and owns a
+    favorite, a footprint, a download record, two procurement requests (a draft,
+    and a submitted one with a message), a privacy request and a document only
+    their group may download."""
+    tag = f"{label}{next(_counter)}x{id(object()) % 10**6}"
+    member = MemberFactory(
+        email=f"owner-{tag}@example.com",
+        display_name=f"Owner {tag}",
+        company_name=f"Secret Trading {tag} Ltd",
+    )
+    consent_accept(
+        user=member, version=privacy_policy(), locale="zh-hans", channel="web"
+    )
+    product = catalogue_product(tag)
+    data = MemberData(member=member, product=product)
+    favorite, _ = activity.favorite_add(user=member, page_id=product.pk)
+    activity.footprint_record(user=member, page=product)
+    document = restricted_document(member, tag)
+    activity.download_record_create(user=member, document=document)
+    request, _ = procurement.procurement_request_create(
+        user=member,
+        data={
+            "title": f"RFQ {tag}",
+            "delivery_province": "上海",
+            "delivery_city": "上海",
+            "notes": f"Private notes {tag}",
+            "budget": Decimal("1000.00"),
+        },
+        items=[
+            {
+                "product": product.pk,
+                "description": "",
+                "quantity": Decimal(10),
+                "unit": "drum_200l",
+            }
+        ],
+        submit=False,
+        idempotency_key=f"key-{tag}",
+    )
+    submitted, _ = procurement.procurement_request_create(
+        user=member,
+        data={
+            "title": f"Submitted RFQ {tag}",
+            "delivery_province": "上海",
+            "delivery_city": "上海",
+        },
+        items=[{"description": f"Gear oil {tag}", "quantity": 1, "unit": "drum_200l"}],
+    )
+    procurement.procurement_message_add(
+        request=submitted, author=member, body=f"Message {tag}", from_staff=False
+    )
+    privacy = privacy_request_create(
+        user=member, kind="access", details=f"Please send my data {tag}"
+    )
+    footprint = member.footprints.get()
+    data.objects.update(
+        favorite=favorite,
+        footprint=footprint,
+        document=document,
+        draft_request=request,
+        submitted_request=submitted,
+        privacy_request=privacy,
+    )
+    data.secrets = [
+        member.email,
+        member.display_name,
+        member.company_name,
+        member.phone,
+        member.wechat_id,
+        f"RFQ {tag}",
+        f"Private notes {tag}",
+        f"Message {tag}",
+        f"Please send my data {tag}",
+    ]
+    return data
+
+
+@contextmanager
+def kept_for_a_module(django_db_blocker) -> Iterator[None]:
+    """Data made inside stays for a module's tests and is rolled back after them;
+    each test's own ``db`` transaction is a savepoint inside this one, so what a
+    test changes is undone before the next. (Building one of everything per test
+    would cost seconds each.)"""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def files_restore(data: MemberData) -> None:
+    """Put the member's document file back into this test's ``MEDIA_ROOT`` (each
+    test has its own; the data may have been made for a whole module)."""
+    document = data.objects["document"]
+    if not document.file.storage.exists(document.file.name):
+        document.file.storage.save(document.file.name, ContentFile(DOCUMENT_BYTES))

@@ -310,6 +310,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- API -----------------------------------------------------------------------
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -328,11 +330,15 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "frontend_api.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "EXCEPTION_HANDLER": "frontend_api.errors.problem_exception_handler",
+    # Overridable for load tests (bench/load.py raises them and says so).
     "DEFAULT_THROTTLE_RATES": {
-        "anon": "120/min",
-        "user": "600/min",
-        "write": "60/min",
+        "anon": env.str("THROTTLE_RATE_ANON", default="120/min"),
+        "user": env.str("THROTTLE_RATE_USER", default="600/min"),
+        "write": env.str("THROTTLE_RATE_WRITE", default="60/min"),
     },
+    # Behind N reverse proxies, the client's IP is the Nth address from the right of
+    # X-Forwarded-For (per-IP throttles and allauth's rate limits use it).
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT or None,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from .migration_data import migration_data_missing, migration_data_restore
+
 E2E_DIR = Path(__file__).parent
 SCREENSHOTS = E2E_DIR / "screenshots"
 CHROMIUM = os.environ.get("LUBPUR_CHROMIUM") or "/usr/bin/chromium"
@@ -79,7 +81,11 @@ def playwright_driver():
 @pytest.fixture
 def server(live_server, transactional_db, django_db_serialized_rollback):
     """The live server's base URL, e.g. ``http://localhost:40123``; its database
-    starts from the migrations' data (root page, home pages, locales, groups)."""
+    starts from the migrations' data (root page, home pages, locales, groups),
+    put back by replaying our data migrations if an earlier transactional test
+    flushed it."""
+    if migration_data_missing():
+        migration_data_restore()
     return live_server.url
 
 

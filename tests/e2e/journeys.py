@@ -1,17 +1,22 @@
-"""Steps the browser journeys share: staff accounts and signing into the admin."""
+"""Steps the browser journeys share: staff accounts, signing into the admin, and
+reading the API as a member."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import httpx
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 PASSWORD = "correct horse battery staple 7"
+SCREENSHOTS = Path(__file__).parent / "screenshots"
 
 
 def staff_user(email: str, *groups: str, superuser: bool = False):
     """A staff account in the named groups (the groups' migrations made them)."""
     user = get_user_model().objects.create_user(
-        email=email, password=PASSWORD, is_superuser=superuser
+        email=email, password=PASSWORD, is_superuser=superuser, is_staff=True
     )
     for name in groups:
         user.groups.add(Group.objects.get(name=name))
@@ -25,3 +30,27 @@ def admin_login(page, server: str, email: str) -> None:
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(f"{server}/admin/")
+
+
+def member_token(server: str, email: str, password: str) -> str:
+    """Sign a member in the way an app does; their allauth session token."""
+    response = httpx.post(
+        f"{server}/api/v1/auth/app/v1/auth/login",
+        json={"email": email, "password": password},
+        timeout=30,
+    )
+    assert response.status_code == 200, response.text
+    return response.json()["meta"]["session_token"]
+
+
+def api_get(
+    server: str, path: str, token: str | None = None, **params
+) -> httpx.Response:
+    headers = {"X-Session-Token": token} if token else {}
+    return httpx.get(f"{server}{path}", headers=headers, params=params, timeout=30)
+
+
+def shot(page, name: str) -> None:
+    """A screenshot of a step on the way (the last screen is saved anyway)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)

@@ -54,3 +54,11 @@ def shot(page, name: str) -> None:
     """A screenshot of a step on the way (the last screen is saved anyway)."""
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def publish(page) -> None:
+    """Press Publish in the page editor's footer (it sits in the Save menu)."""
+    button = page.locator("button[name=action-publish]")
+    if not button.is_visible():
+        page.locator("footer [data-w-dropdown-target=toggle]").first.click()
+    button.click()

@@ -62,3 +62,28 @@ def publish(page) -> None:
     if not button.is_visible():
         page.locator("footer [data-w-dropdown-target=toggle]").first.click()
     button.click()
+
+
+def localize_submit(page, server: str, source_id: int) -> None:
+    """wagtail-localize's "Translate this page" into English; lands in its editor."""
+    page.goto(f"{server}/admin/localize/submit/page/{source_id}/")
+    english = page.get_by_label("English")
+    if not english.is_checked():
+        english.check()
+    page.get_by_role("button", name="Submit").click()
+    page.wait_for_selector("text=Translate", timeout=30_000)
+
+
+def localize_translate(page, strings: dict[str, str]) -> None:
+    """In wagtail-localize's editor, translate each source string and save it."""
+    for source, translation in strings.items():
+        row = (
+            page.locator("li")
+            .filter(has_text=source)
+            .filter(has=page.get_by_role("button", name="Translate", exact=True))
+            .last
+        )
+        row.get_by_role("button", name="Translate", exact=True).click()
+        page.locator(":focus").fill(translation)
+        row.get_by_role("button", name="Save", exact=True).click()
+        row.get_by_role("button", name="Edit", exact=True).wait_for()

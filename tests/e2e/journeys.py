@@ -8,6 +8,7 @@ from pathlib import Path
 import httpx
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 
 PASSWORD = "correct horse battery staple 7"
 SCREENSHOTS = Path(__file__).parent / "screenshots"
@@ -75,15 +76,15 @@ def localize_submit(page, server: str, source_id: int) -> None:
 
 
 def localize_translate(page, strings: dict[str, str]) -> None:
-    """In wagtail-localize's editor, translate each source string and save it."""
+    """In wagtail-localize's editor, translate each source string and save it
+    (Enter saves the segment)."""
+    saved = page.get_by_role("button", name="Edit", exact=True)
     for source, translation in strings.items():
-        row = (
-            page.locator("li")
-            .filter(has_text=source)
-            .filter(has=page.get_by_role("button", name="Translate", exact=True))
-            .last
-        )
-        row.get_by_role("button", name="Translate", exact=True).click()
+        before = saved.count()
+        translate = page.get_by_role("button", name="Translate", exact=True)
+        # The innermost list item holding both the source string and a button.
+        row = page.locator("li").filter(has_text=source).filter(has=translate).last
+        row.get_by_role("button", name="Translate", exact=True).first.click()
         page.locator(":focus").fill(translation)
-        row.get_by_role("button", name="Save", exact=True).click()
-        row.get_by_role("button", name="Edit", exact=True).wait_for()
+        page.keyboard.press("Enter")
+        expect(saved).to_have_count(before + 1)

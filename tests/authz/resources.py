@@ -87,6 +87,10 @@ FACTORIES: dict[tuple[str, str], Callable[[MemberData], Replay]] = {
         json={"policy": "privacy", "version": "2024-03-01"}
     ),
     ("POST", f"{ME}/consents/withdraw/"): lambda a: Replay(json={"policy": "privacy"}),
+    ("GET", f"{ME}/consents/purposes/"): lambda a: Replay(),
+    ("PUT", f"{ME}/consents/purposes/{{purpose}}/"): lambda a: Replay(
+        params={"purpose": "marketing_email"}, json={"granted": True}
+    ),
     ("GET", f"{ME}/downloads/"): lambda a: Replay(),
     ("GET", f"{ME}/export/"): lambda a: Replay(),
     ("GET", f"{ME}/favorites/"): lambda a: Replay(),

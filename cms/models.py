@@ -159,3 +159,109 @@ class CustomDocument(AbstractDocument):
         help_text=_("Only signed-in members can download it; visitors get 401."),
     )
     admin_form_fields = (*Document.admin_form_fields, "language", "members_only")
+
+
+# --- Webhooks to pre-rendering frontends (cms.webhooks) ------------------------
+
+
+class WebhookEvent(models.TextChoices):
+    PUBLISHED = "page.published", _("Page published")
+    UNPUBLISHED = "page.unpublished", _("Page unpublished")
+    DELETED = "page.deleted", _("Page deleted")
+
+
+def _all_events() -> list[str]:
+    return list(WebhookEvent.values)
+
+
+class WebhookEndpoint(models.Model):
+    """A frontend that pre-renders pages (static generation, incremental
+    revalidation) and wants to hear when published content changes.
+
+    Editors with the permission manage endpoints under Settings → Webhooks; each
+    change to a page sends a signed JSON POST (see ``cms.webhooks``).
+    """
+
+    name = models.CharField(_("name"), max_length=100)
+    url = models.URLField(_("URL"), max_length=500, help_text=_("Receives POSTs."))
+    secret = models.CharField(
+        _("secret"),
+        max_length=128,
+        help_text=_(
+            "Shared secret: the HMAC-SHA256 key of the X-Lubpur-Signature header."
+        ),
+    )
+    events = models.JSONField(
+        _("events"),
+        default=_all_events,
+        blank=True,
+        help_text=_("page.published, page.unpublished, page.deleted; empty = all."),
+    )
+    locales = models.JSONField(
+        _("locales"),
+        default=list,
+        blank=True,
+        help_text=_('Language codes, e.g. ["en"]; empty = every locale.'),
+    )
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("webhook endpoint")
+        verbose_name_plural = _("webhook endpoints")
+        ordering = ["name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def wants(self, event: str, language: str) -> bool:
+        return (
+            self.active
+            and (not self.events or event in self.events)
+            and (not self.locales or language in self.locales)
+        )
+
+
+class WebhookDelivery(models.Model):
+    """One event sent (or being sent) to one endpoint: the payload, each attempt's
+    outcome, and when the next retry is due. Listed under Settings → Webhook
+    deliveries, filterable by status, endpoint and event."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        RETRYING = "retrying", _("Retrying")
+        DELIVERED = "delivered", _("Delivered")
+        FAILED = "failed", _("Failed")
+
+    endpoint = models.ForeignKey(
+        WebhookEndpoint,
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+        verbose_name=_("endpoint"),
+    )
+    event = models.CharField(_("event"), max_length=40, choices=WebhookEvent.choices)
+    payload = models.JSONField(_("payload"))
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.PENDING,
+        db_index=True,
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    response_code = models.PositiveSmallIntegerField(
+        _("last response code"), null=True, blank=True
+    )
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("webhook delivery")
+        verbose_name_plural = _("webhook deliveries")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.event} → {self.endpoint}"

@@ -155,6 +155,17 @@ else:
         }
     }
 
+# Public API responses (frontend_api.caching): rendered bytes in the cache above,
+# invalidated by tags when content is published, moved, deleted or edited, so the
+# server-side lifetime can be long; browsers and CDNs get the short headers below.
+API_CACHE = {
+    "ENABLED": env.bool("API_CACHE_ENABLED", default=True),
+    "TIMEOUT": env.int("API_CACHE_TIMEOUT", default=24 * 3600),
+    "MAX_AGE": env.int("API_CACHE_MAX_AGE", default=60),
+    "S_MAXAGE": env.int("API_CACHE_S_MAXAGE", default=300),
+    "STALE_WHILE_REVALIDATE": env.int("API_CACHE_STALE_WHILE_REVALIDATE", default=600),
+}
+
 # --- Accounts ------------------------------------------------------------------
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [
@@ -300,7 +311,25 @@ HEADLESS_PREVIEW_URL = env.str(
 # in the admin's preview panel; /api/v1/preview/ accepts a token this long.
 WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": HEADLESS_PREVIEW_URL}}
 HEADLESS_PREVIEW_TOKEN_MAX_AGE = env.int("HEADLESS_PREVIEW_TOKEN_MAX_AGE", default=3600)
-WAGTAILFRONTENDCACHE: dict = {}
+# Wagtail's frontend-cache purge (CDN / Varnish), off unless configured: either the
+# whole setting as JSON, e.g. {"cdn": {"BACKEND": "wagtail.contrib.frontend_cache.
+# backends.CloudflareBackend", "BEARER_TOKEN": "…", "ZONEID": "…"}}, or the URL of
+# an HTTP PURGE endpoint (Varnish, nginx). Publishing, unpublishing and deleting a
+# page purge its API URLs under API_PUBLIC_URL (cms.purge).
+WAGTAILFRONTENDCACHE: dict = env.json("WAGTAILFRONTENDCACHE", default={})
+if env.str("FRONTEND_CACHE_PURGE_URL", default=""):
+    WAGTAILFRONTENDCACHE = {
+        "http": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env.str("FRONTEND_CACHE_PURGE_URL"),
+        }
+    }
+API_PUBLIC_URL = env.str("API_PUBLIC_URL", default=WAGTAILADMIN_BASE_URL)
+# Signed webhooks to pre-rendering frontends (cms.webhooks): attempts per delivery
+# and the first retry delay in seconds (doubled each time).
+WEBHOOK_MAX_ATTEMPTS = env.int("WEBHOOK_MAX_ATTEMPTS", default=6)
+WEBHOOK_RETRY_BASE_SECONDS = env.int("WEBHOOK_RETRY_BASE_SECONDS", default=30)
+WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10.0)
 # No Gravatar: it is unreachable from mainland China and leaks staff e-mail hashes.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # No call home from editors' browsers to check for Wagtail releases.

@@ -19,3 +19,8 @@ STORAGES["staticfiles"] = {
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 CORS_ALLOWED_ORIGINS = ["https://www.example.com"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+API_PUBLIC_URL = "http://testserver"
+# Most API tests change rows behind Wagtail's back; tests/frontend_api/test_caching.py
+# switches the response cache on.
+API_CACHE = {**API_CACHE, "ENABLED": False}
+WAGTAILFRONTENDCACHE = {}

@@ -18,12 +18,15 @@ from legal import selectors
 from legal.diff import content_diff
 from legal.models import PolicyPage, PolicyVersion, PolicyVersionText
 
+from ..caching import CachedPublicView
 from ..locales import requested_language
 from ..pagination import PageNumberPagination
 from ..schema import LOCALE_PARAMETER
 from . import serializers as s
 
 TAGS = ["policies"]
+# Texts are frozen versions: a policy's publication or a new version changes them.
+CACHE_TAGS = ("type:legal.policypage", "snippet:legal.policyversion")
 NOT_TRANSLATED = OpenApiResponse(
     description="No text in this locale (`code: not_translated`, "
     "`available_locales`, `translations`)."
@@ -84,8 +87,10 @@ def _text_payload(
     }
 
 
-class PolicyListView(APIView):
+class PolicyListView(CachedPublicView, APIView):
     """Published policies readable in the requested locale."""
+
+    cache_tags = CACHE_TAGS
 
     @extend_schema(
         parameters=[LOCALE_PARAMETER],
@@ -126,13 +131,15 @@ class PolicyListView(APIView):
         )
 
 
-class PolicyDetailView(APIView):
+class PolicyDetailView(CachedPublicView, APIView):
     """The current version of a policy in the requested locale.
 
     When the locale's text belongs to an older version than the current Chinese
     source, that older text is served with `translation_outdated: true` and
     `version` naming the version it belongs to.
     """
+
+    cache_tags = CACHE_TAGS
 
     @extend_schema(
         parameters=[LOCALE_PARAMETER],
@@ -152,8 +159,10 @@ class PolicyDetailView(APIView):
         return Response(s.PolicyTextSerializer(payload).data)
 
 
-class PolicyVersionListView(APIView):
+class PolicyVersionListView(CachedPublicView, APIView):
     """A policy's published versions, newest first."""
+
+    cache_tags = CACHE_TAGS
 
     @extend_schema(
         parameters=[LOCALE_PARAMETER],
@@ -190,8 +199,10 @@ class PolicyVersionListView(APIView):
         )
 
 
-class PolicyVersionDetailView(APIView):
+class PolicyVersionDetailView(CachedPublicView, APIView):
     """One version of a policy, as it was published, in the requested locale."""
+
+    cache_tags = CACHE_TAGS
 
     @extend_schema(
         parameters=[LOCALE_PARAMETER],
@@ -215,10 +226,12 @@ class PolicyVersionDetailView(APIView):
         return Response(s.PolicyTextSerializer(payload).data)
 
 
-class PolicyDiffView(APIView):
+class PolicyDiffView(CachedPublicView, APIView):
     """What changed between two versions, in one locale: sections added, removed
     and changed, with inline changes (Chinese by character within the changed
     sentences, English by word)."""
+
+    cache_tags = CACHE_TAGS
 
     @extend_schema(
         parameters=[

@@ -57,6 +57,7 @@ def test_list_item_names_brand_and_categories_in_the_requested_locale(
         "base_oil": "synthetic",
         "summary": "抗磨液压油",
         "thumbnail": None,
+        "is_favorite": False,
     }
 
 

@@ -33,9 +33,16 @@ class ProductListItemSerializer(serializers.Serializer):
     base_oil = serializers.ChoiceField(choices=BaseOil.choices, allow_blank=True)
     summary = serializers.CharField()
     thumbnail = serializers.SerializerMethodField()
+    is_favorite = serializers.SerializerMethodField(
+        help_text="Whether the signed-in member saved it (in any language); "
+        "always false for visitors."
+    )
 
     def get_url(self, page) -> str:
         return frontend_path(page)
+
+    def get_is_favorite(self, page) -> bool:
+        return page.pk in self.context.get("favorite_ids", ())
 
     @extend_schema_field(BrandRefSerializer(allow_null=True))
     def get_brand(self, page):
@@ -72,9 +79,16 @@ class GuideListItemSerializer(serializers.Serializer):
     date = serializers.DateField()
     tags = serializers.SerializerMethodField()
     thumbnail = serializers.SerializerMethodField()
+    is_favorite = serializers.SerializerMethodField(
+        help_text="Whether the signed-in member saved it (in any language); "
+        "always false for visitors."
+    )
 
     def get_url(self, page) -> str:
         return frontend_path(page)
+
+    def get_is_favorite(self, page) -> bool:
+        return page.pk in self.context.get("favorite_ids", ())
 
     @extend_schema_field(TagSerializer(many=True))
     def get_tags(self, page):

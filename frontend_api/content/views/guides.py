@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.mixins import ListModelMixin
 from rest_framework.request import Request
@@ -12,7 +14,9 @@ from cms.selectors import page_translations
 from products import selectors
 from products.models import GuidePage
 
+from ...caching import CachedPublicView
 from ...schema import LOCALE_PARAMETER
+from .. import cache_tags as tags
 from ..blocks import guide_body_data
 from ..filters import GuideFilter
 from ..serializers import (
@@ -20,7 +24,13 @@ from ..serializers import (
     GuideListItemSerializer,
     translations_data,
 )
-from .common import NOT_FOUND_RESPONSE, ContentView, missing
+from .common import (
+    NOT_FOUND_RESPONSE,
+    ContentView,
+    favorite_ids,
+    footprint,
+    missing,
+)
 
 
 @extend_schema_view(
@@ -29,12 +39,13 @@ from .common import NOT_FOUND_RESPONSE, ContentView, missing
     ),
     retrieve=extend_schema(
         summary="A guide with its body as typed blocks",
+        description="A signed-in member's visit is recorded in their footprints.",
         parameters=[LOCALE_PARAMETER],
         responses={200: GuideDetailSerializer, **NOT_FOUND_RESPONSE},
         tags=["content"],
     ),
 )
-class GuideViewSet(ListModelMixin, ContentView, GenericViewSet):
+class GuideViewSet(CachedPublicView, ListModelMixin, ContentView, GenericViewSet):
     """Live guides in the requested locale."""
 
     serializer_class = GuideListItemSerializer
@@ -42,25 +53,62 @@ class GuideViewSet(ListModelMixin, ContentView, GenericViewSet):
     lookup_field = "slug"
     lookup_value_regex = "[^/]+"
     queryset = GuidePage.objects.none()  # for the schema; see get_queryset
+    cache_tags = (tags.GUIDES, tags.TREE)
 
     def get_queryset(self):
         return selectors.guide_list(locale=self.locale)
+
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        guides = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        self.cache_tag(*tags.guide_card_tags(guides))
+        if "product" in request.query_params:  # SKUs, matched in any locale
+            self.cache_tag("type:products.productpage")
+        context = self.get_serializer_context()
+        context["favorite_ids"] = favorite_ids(request, guides)
+        data = GuideListItemSerializer(guides, many=True, context=context).data
+        return self.get_paginated_response(data)
 
     def retrieve(self, request: Request, slug: str) -> Response:
         locale = self.locale
         guide = selectors.guide_get(locale=locale, slug=slug)
         if guide is None:
             raise missing(GuidePage, slug, locale)
+        footprint(request, guide)
+        # Product cards (related and in the body) name brands and categories.
+        self.cache_tag(
+            tags.PRODUCTS.format(locale=locale.language_code),
+            tags.BRANDS,
+            tags.CATEGORIES,
+            *tags.guide_detail_tags(guide, guide.body.raw_data),
+        )
         return Response(guide_detail_data(request, guide, locale))
 
 
 def guide_detail_data(request: Request, guide: GuidePage, locale) -> dict:
     """The detail of a fetched guide (also used by preview)."""
     context = {"request": request}
+    body = guide_body_data(request, guide.body.raw_data, locale, context)
+    related = selectors.products_for_guide(guide=guide, locale=locale)
     context |= {
-        "body": guide_body_data(request, guide.body.raw_data, locale, context),
+        "body": body,
         "reading_time": guide.reading_time,
-        "related_products": selectors.products_for_guide(guide=guide, locale=locale),
+        "related_products": related,
         "translations": translations_data(page_translations(guide)),
     }
+    if request.user.is_authenticated:
+        # Body product cards were rendered above; mark the member's favorites.
+        cards = [
+            block["value"]["product"]
+            for block in body
+            if block["type"] == "product_reference"
+        ]
+        saved = favorite_page_ids_of(request, guide, related, cards)
+        context["favorite_ids"] = saved
+        for card in cards:
+            card["is_favorite"] = card["id"] in saved
     return GuideDetailSerializer(guide, context=context).data
+
+
+def favorite_page_ids_of(request, guide, related, cards) -> set[int]:
+    pages = [guide, *related, *(SimpleNamespace(pk=card["id"]) for card in cards)]
+    return favorite_ids(request, pages)

@@ -11,6 +11,8 @@ from wagtail.models import Locale
 from cms import selectors
 from cms.errors import NotFound
 
+from ...caching import CachedPublicView
+from .. import cache_tags as tags
 from ..paths import frontend_path, page_type, split_frontend_path
 from ..serializers import FoundPageSerializer
 from .common import ContentView
@@ -23,10 +25,12 @@ class PathQuerySerializer(serializers.Serializer):
     )
 
 
-class PageFindView(ContentView):
+class PageFindView(CachedPublicView, ContentView):
     """The page (any type) at a frontend path, in the path's language, with its
     alternates in every other locale. The language comes from the path, not from
     ``?locale=`` or ``Accept-Language``."""
+
+    cache_tags = (tags.TREE,)
 
     @extend_schema(
         summary="Resolve a frontend path",
@@ -42,6 +46,7 @@ class PageFindView(ContentView):
         page = locale and selectors.page_at(locale=locale, below_home=below_home)
         if not page:
             raise NotFound(f"No page at {query.validated_data['path']!r}.")
+        self.cache_tag(f"tk:{page.translation_key}")
         data = {
             "id": page.pk,
             "type": page_type(page),

@@ -12,7 +12,9 @@ from cms.selectors import page_translations
 from products import selectors
 from products.models import ProductPage
 
+from ...caching import CachedPublicView
 from ...schema import LOCALE_PARAMETER
+from .. import cache_tags as tags
 from ..filters import ProductFilter
 from ..richtext import RichTextRenderer
 from ..serializers import (
@@ -20,7 +22,13 @@ from ..serializers import (
     ProductListItemSerializer,
     translations_data,
 )
-from .common import NOT_FOUND_RESPONSE, ContentView, missing
+from .common import (
+    NOT_FOUND_RESPONSE,
+    ContentView,
+    favorite_ids,
+    footprint,
+    missing,
+)
 
 
 @extend_schema_view(
@@ -31,12 +39,13 @@ from .common import NOT_FOUND_RESPONSE, ContentView, missing
     ),
     retrieve=extend_schema(
         summary="A product with everything an editor entered",
+        description="A signed-in member's visit is recorded in their footprints.",
         parameters=[LOCALE_PARAMETER],
         responses={200: ProductDetailSerializer, **NOT_FOUND_RESPONSE},
         tags=["content"],
     ),
 )
-class ProductViewSet(ListModelMixin, ContentView, GenericViewSet):
+class ProductViewSet(CachedPublicView, ListModelMixin, ContentView, GenericViewSet):
     """Live products in the requested locale."""
 
     serializer_class = ProductListItemSerializer
@@ -44,24 +53,48 @@ class ProductViewSet(ListModelMixin, ContentView, GenericViewSet):
     lookup_field = "slug"
     lookup_value_regex = "[^/]+"
     queryset = ProductPage.objects.none()  # for the schema; see get_queryset
+    cache_tags = (tags.PRODUCTS, tags.TREE)
 
     def get_queryset(self):
         return selectors.product_list(locale=self.locale)
+
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        products = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        self.cache_tag(*tags.product_card_tags(products))
+        if "brand" in request.query_params:
+            self.cache_tag(tags.BRANDS)
+        if "category" in request.query_params:
+            self.cache_tag(tags.CATEGORIES)
+        context = self.get_serializer_context()
+        context["favorite_ids"] = favorite_ids(request, products)
+        data = ProductListItemSerializer(products, many=True, context=context).data
+        return self.get_paginated_response(data)
 
     def retrieve(self, request: Request, slug: str) -> Response:
         locale = self.locale
         product = selectors.product_get(locale=locale, slug=slug)
         if product is None:
             raise missing(ProductPage, slug, locale)
-        return Response(product_detail_data(request, product, locale))
+        footprint(request, product)
+        self.cache_tag(
+            tags.GUIDES.format(locale=locale.language_code),
+            *tags.product_detail_tags(product),
+        )
+        return Response(product_detail_data(request, product, locale, view=self))
 
 
-def product_detail_data(request: Request, product: ProductPage, locale) -> dict:
+def product_detail_data(
+    request: Request, product: ProductPage, locale, view=None
+) -> dict:
     """The detail of a fetched product (also used by preview)."""
+    guides = selectors.guides_for_product(product=product, locale=locale)
+    if view is not None:
+        view.cache_tag(*tags.guide_card_tags(guides))
     context = {
         "request": request,
         "richtext": RichTextRenderer([product.features], locale),
-        "related_guides": selectors.guides_for_product(product=product, locale=locale),
+        "related_guides": guides,
         "translations": translations_data(page_translations(product)),
+        "favorite_ids": favorite_ids(request, [product, *guides]),
     }
     return ProductDetailSerializer(product, context=context).data

@@ -12,6 +12,7 @@ from wagtail.models import Site
 from cms.models import SiteSettings
 from cms.selectors import menu_pages
 
+from ...caching import CachedPublicView
 from ...locales import LOCALE_CODES, requested_language, requested_locale
 from ...schema import LOCALE_PARAMETER
 from ..paths import frontend_path, page_type
@@ -43,9 +44,11 @@ class SiteOutSerializer(serializers.Serializer):
     )
 
 
-class SiteView(APIView):
+class SiteView(CachedPublicView, APIView):
     """Site settings, the locales the content is published in, and the main
     navigation in the requested locale."""
+
+    cache_tags = ("snippet:cms.sitesettings", "nav:{locale}", "tree")
 
     @extend_schema(
         responses=SiteOutSerializer, parameters=[LOCALE_PARAMETER], tags=["content"]

@@ -11,14 +11,18 @@ from rest_framework.viewsets import GenericViewSet
 from products import selectors
 from products.models import Brand
 
+from ...caching import CachedPublicView
 from ...schema import LOCALE_PARAMETER
+from .. import cache_tags as tags
 from ..serializers import BrandSerializer, CategoryNodeSerializer, category_tree
 from .common import ContentView
 
 
-class CategoryTreeView(ContentView):
+class CategoryTreeView(CachedPublicView, ContentView):
     """Every product category in the locale, nested: the top-level categories
     with their ``children``. Not paginated (the tree is small and whole)."""
+
+    cache_tags = (tags.CATEGORIES,)
 
     @extend_schema(
         summary="The category tree",
@@ -36,11 +40,19 @@ class CategoryTreeView(ContentView):
         summary="List brands", parameters=[LOCALE_PARAMETER], tags=["content"]
     )
 )
-class BrandViewSet(ListModelMixin, ContentView, GenericViewSet):
+class BrandViewSet(CachedPublicView, ListModelMixin, ContentView, GenericViewSet):
     """Brands in the requested locale, by name."""
+
+    cache_tags = (tags.BRANDS,)
 
     serializer_class = BrandSerializer
     queryset = Brand.objects.none()  # for the schema; see get_queryset
 
     def get_queryset(self):
         return selectors.brand_list(locale=self.locale)
+
+    def paginate_queryset(self, queryset):
+        brands = super().paginate_queryset(queryset)
+        logos = brands if brands is not None else []
+        self.cache_tag(*(f"image:{brand.logo_id}" for brand in logos if brand.logo_id))
+        return brands

@@ -1,0 +1,98 @@
+"""Invalidate cached API responses when content changes (tags: ``cms.cache``).
+
+Pages: publishing, unpublishing, deleting or moving a page invalidates the page
+and its translations (``page:``, ``tk:``), the listings of its type in its locale
+(``type:<model>:<locale>``), the navigation when it sits right below a home, and
+every path (``tree``) when pages below it change their URLs. Snippets and media:
+saving or deleting one invalidates the entries that show it. Saving a draft
+invalidates nothing: the API serves published content only.
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, TranslatableMixin
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .cache import invalidate
+
+# Site-wide and section pages (root 1, home 2, sections 3) make the navigation.
+NAV_MAX_DEPTH = 3
+
+# Non-page models the API shows; saving or deleting one invalidates its tags.
+SHOWN_MODELS = [
+    "products.Brand",
+    "products.ProductCategory",
+    "cms.SiteSettings",
+    "cms.CustomImage",
+    "cms.CustomDocument",
+    "legal.PolicyVersion",
+    "legal.PolicyVersionText",
+]
+
+
+def page_tags(page: Page) -> list[str]:
+    label = (page.specific_class or type(page))._meta.label_lower
+    language = page.locale.language_code if page.locale_id else ""
+    tags = [
+        f"page:{page.pk}",
+        f"tk:{page.translation_key}",
+        f"type:{label}",
+        f"type:{label}:{language}",
+    ]
+    if page.depth <= NAV_MAX_DEPTH:
+        tags.append(f"nav:{language}")
+    if page.numchild:  # the URLs of the pages below it may have changed
+        tags.append("tree")
+    return tags
+
+
+def snippet_tags(instance) -> list[str]:
+    label = instance._meta.label_lower
+    if label == "cms.customimage":
+        return [f"image:{instance.pk}"]
+    if label == "cms.customdocument":
+        return [f"document:{instance.pk}"]
+    if label == "legal.policyversiontext":
+        label = "legal.policyversion"
+    key = (
+        instance.translation_key
+        if isinstance(instance, TranslatableMixin)
+        else instance.pk
+    )
+    return [f"snippet:{label}", f"snippet:{label}:{key}"]
+
+
+def on_page_changed(sender, instance, **kwargs):
+    invalidate(*page_tags(instance))
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    from .publishing import is_specific
+
+    if is_specific(instance):
+        invalidate(*page_tags(instance))
+
+
+def on_page_moved(sender, instance, **kwargs):
+    invalidate(*page_tags(instance))
+
+
+def on_snippet_changed(sender, instance, **kwargs):
+    invalidate(*snippet_tags(instance))
+
+
+def connect() -> None:
+    page_published.connect(on_page_changed, dispatch_uid="cache_page_published")
+    page_unpublished.connect(on_page_changed, dispatch_uid="cache_page_unpublished")
+    post_page_move.connect(on_page_moved, dispatch_uid="cache_page_moved")
+    post_delete.connect(on_page_deleted, dispatch_uid="cache_page_deleted")
+    for label in SHOWN_MODELS:
+        model = apps.get_model(label)
+        for signal in (post_save, post_delete):
+            signal.connect(
+                on_snippet_changed,
+                sender=model,
+                dispatch_uid=f"cache_{signal is post_save}_{label}",
+            )

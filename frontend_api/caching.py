@@ -1,0 +1,142 @@
+"""Shared caching of public API responses: rendered bytes, ETags, CDN headers.
+
+``CachedPublicView`` wraps a DRF view's ``dispatch``:
+
+* A request without credentials (no session cookie, no ``X-Session-Token``, no
+  ``Authorization``) is looked up in the cache by path, full query string and —
+  when no ``?locale=`` is given — the language ``Accept-Language`` resolves to.
+  A hit returns the stored bytes before DRF runs: no database query, no
+  serialisation. A miss runs the view and stores its 200 response under the
+  view's tags (``cms.cache``); signal handlers invalidate those tags when content
+  changes.
+* A signed-in member's request is never stored or served from the shared cache:
+  its body carries ``is_favorite`` and fetching a detail records a footprint, so
+  it runs the view and is sent ``Cache-Control: private, no-cache``.
+* Every 200 has a strong ``ETag`` (a hash of the bytes); a matching
+  ``If-None-Match`` gets 304, on hits and misses alike.
+* Anonymous responses get ``Cache-Control: public, max-age, s-maxage,
+  stale-while-revalidate`` from ``settings.API_CACHE``, and ``Vary`` on the
+  language and the credentials, so a CDN keys them like we do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from types import SimpleNamespace
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_vary_headers
+from django.utils.http import parse_etags
+from rest_framework.exceptions import ValidationError
+
+from cms import cache as tagged
+
+from .locales import requested_language
+
+VARY = ("Accept-Language", "Cookie", "X-Session-Token")
+
+
+def has_credentials(request: HttpRequest) -> bool:
+    return (
+        settings.SESSION_COOKIE_NAME in request.COOKIES
+        or "HTTP_X_SESSION_TOKEN" in request.META
+        or "HTTP_AUTHORIZATION" in request.META
+    )
+
+
+def strong_etag(body: bytes) -> str:
+    return '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
+
+
+def _cache_key(request: HttpRequest, language: str) -> str:
+    query = "&".join(
+        f"{name}={value}"
+        for name, values in sorted(request.GET.lists())
+        for value in values
+    )
+    raw = f"{request.path}?{query}|{language}"
+    return hashlib.blake2b(raw.encode(), digest_size=20).hexdigest()
+
+
+def _public_cache_control() -> str:
+    conf = settings.API_CACHE
+    return (
+        f"public, max-age={conf['MAX_AGE']}, s-maxage={conf['S_MAXAGE']}, "
+        f"stale-while-revalidate={conf['STALE_WHILE_REVALIDATE']}"
+    )
+
+
+class CachedPublicView:
+    """Mixin for public read views (put it before the DRF view class).
+
+    ``cache_tags`` are known before the view runs (``{locale}`` is replaced by
+    the requested language); the view adds the tags of what it read with
+    ``self.cache_tag(...)``.
+    """
+
+    cache_tags: tuple[str, ...] = ()
+
+    def cache_tag(self, *tags: str) -> None:
+        self._cache_tags.update(tag for tag in tags if tag)
+
+    def dispatch(self, request: HttpRequest, *args, **kwargs):
+        self._cache_tags: set[str] = set()
+        conf = settings.API_CACHE
+        if request.method not in ("GET", "HEAD"):
+            return super().dispatch(request, *args, **kwargs)
+        anonymous = not has_credentials(request)
+        key = language = None
+        if conf["ENABLED"] and anonymous:
+            try:
+                language = requested_language(
+                    SimpleNamespace(query_params=request.GET, META=request.META)
+                )
+            except ValidationError:
+                language = None  # the view answers the 400
+            if language is not None:
+                key = _cache_key(request, language)
+                entry = tagged.entry_get(key)
+                if entry is not None:
+                    response = HttpResponse(entry.body, content_type=entry.content_type)
+                    response["X-Cache"] = "hit"
+                    return self._conditional(request, response, entry.etag, True)
+        static = {tag.format(locale=language) for tag in self.cache_tags}
+        tokens = tagged.tag_tokens(static) if key else {}
+        response = super().dispatch(request, *args, **kwargs)
+        if response.status_code != 200 or getattr(response, "streaming", False):
+            return response
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        etag = strong_etag(response.content)
+        user = getattr(getattr(self, "request", None), "user", None)
+        public = not getattr(user, "is_authenticated", False)
+        if key and public:
+            tokens |= tagged.tag_tokens(self._cache_tags - static)
+            entry = tagged.Entry(
+                body=response.content,
+                etag=etag,
+                content_type=response["Content-Type"],
+                tokens=tokens,
+            )
+            tagged.entry_set(key, entry, timeout=conf["TIMEOUT"])
+            response["X-Cache"] = "miss"
+        return self._conditional(request, response, etag, public)
+
+    def _conditional(
+        self, request: HttpRequest, response: HttpResponse, etag: str, public: bool
+    ) -> HttpResponse:
+        """ETag, Cache-Control and Vary; 304 when ``If-None-Match`` matches."""
+        if etag in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", "")) or (
+            request.META.get("HTTP_IF_NONE_MATCH", "").strip() == "*"
+        ):
+            not_modified = HttpResponseNotModified()
+            if "X-Cache" in response:
+                not_modified["X-Cache"] = response["X-Cache"]
+            response = not_modified
+        response["ETag"] = etag
+        response["Cache-Control"] = (
+            _public_cache_control() if public else "private, no-cache"
+        )
+        patch_vary_headers(response, VARY)
+        return response

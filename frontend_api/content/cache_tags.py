@@ -1,0 +1,48 @@
+"""The cache tags (``cms.cache``) of what a content response shows.
+
+A response registers under the tags of every row it read, so editing any of them
+invalidates it and nothing else: brands and categories by translation key (a
+product names them in the reader's language), images and documents by id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+PRODUCTS = "type:products.productpage:{locale}"
+GUIDES = "type:products.guidepage:{locale}"
+BRANDS = "snippet:products.brand"
+CATEGORIES = "snippet:products.productcategory"
+TREE = "tree"
+
+
+def product_card_tags(products: Iterable) -> set[str]:
+    tags: set[str] = set()
+    for product in products:
+        if product.brand_id:
+            tags.add(f"{BRANDS}:{product.brand.translation_key}")
+        for link in product.category_links.all():
+            tags.add(f"{CATEGORIES}:{link.category.translation_key}")
+        if product.main_image_id:
+            tags.add(f"image:{product.main_image_id}")
+    return tags
+
+
+def product_detail_tags(product) -> set[str]:
+    tags = product_card_tags([product]) | {f"tk:{product.translation_key}"}
+    tags |= {f"image:{item.image_id}" for item in product.gallery_images.all()}
+    tags |= {f"document:{item.document_id}" for item in product.documents.all()}
+    return tags
+
+
+def guide_card_tags(guides: Iterable) -> set[str]:
+    return {f"image:{guide.cover_image_id}" for guide in guides if guide.cover_image_id}
+
+
+def guide_detail_tags(guide, raw_body) -> set[str]:
+    tags = guide_card_tags([guide]) | {f"tk:{guide.translation_key}"}
+    for block in raw_body or []:
+        value = block.get("value") or {}
+        if block.get("type") == "image" and isinstance(value, dict):
+            tags.add(f"image:{value.get('image')}")
+    return tags

@@ -4,6 +4,8 @@ behind a headless-preview token."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from django.apps import apps
 from django.conf import settings
 from django.core import signing
@@ -101,3 +103,55 @@ def preview_page_get(*, content_type: str, token: str) -> Page:
     if page is None:
         raise NotFound("This preview no longer exists.", code="preview_not_found")
     return page
+
+
+def renditions_by_image(*, image_ids, spec: str) -> dict[int, dict]:
+    """One rendition size of many images, as ``{image_id: {url, width, height,
+    alt}}`` in one query without model instances (for listings). A rendition not
+    generated yet is made once, the slow way, and read like the others after."""
+    from wagtail.images import get_image_model
+    from wagtail.images.models import Filter
+
+    image_ids = {pk for pk in image_ids if pk}
+    if not image_ids:
+        return {}
+    Image = get_image_model()
+    Rendition = Image.get_rendition_model()
+    storage = Rendition._meta.get_field("file").storage
+    focal = (
+        "focal_point_x",
+        "focal_point_y",
+        "focal_point_width",
+        "focal_point_height",
+    )
+    rows = Rendition.objects.filter(image_id__in=image_ids, filter_spec=spec).values(
+        "image_id",
+        "file",
+        "width",
+        "height",
+        "focal_point_key",
+        "image__title",
+        "image__alt_text",
+        *(f"image__{field}" for field in focal),
+    )
+    image_filter = Filter(spec=spec)
+    found: dict[int, dict] = {}
+    for row in rows:
+        image = SimpleNamespace(**{field: row[f"image__{field}"] for field in focal})
+        if row["focal_point_key"] != image_filter.get_cache_key(image):
+            continue  # made before the focal point changed
+        found[row["image_id"]] = {
+            "url": storage.url(row["file"]),
+            "width": row["width"],
+            "height": row["height"],
+            "alt": row["image__alt_text"] or row["image__title"],
+        }
+    for image in Image.objects.filter(pk__in=image_ids - found.keys()):
+        rendition = image.get_rendition(spec)
+        found[image.pk] = {
+            "url": rendition.url,
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": image.default_alt_text,
+        }
+    return found

@@ -35,7 +35,7 @@ def _images_with(*specs: str) -> models.QuerySet:
     return get_image_model().objects.prefetch_renditions(*specs)
 
 
-def _in_locale_of(model, locale, outer_key: str, field: str) -> Coalesce:
+def in_locale_of(model, locale, outer_key: str, field: str) -> Coalesce:
     """``field`` of ``model``'s version in ``locale`` (found by translation key),
     falling back to the linked row's own value when it is not translated."""
     local = model.objects.filter(locale=locale, translation_key=OuterRef(outer_key))
@@ -74,7 +74,7 @@ class ProductPageQuerySet(PageQuerySet):
     def _with_names(self, locale) -> ProductPageQuerySet:
         links = models_.ProductCategoryLink.objects.select_related("category").annotate(
             **{
-                f"local_{field}": _in_locale_of(
+                f"local_{field}": in_locale_of(
                     models_.ProductCategory, locale, "category__translation_key", field
                 )
                 for field in ("name", "slug", "path")
@@ -83,7 +83,7 @@ class ProductPageQuerySet(PageQuerySet):
         return (
             self.select_related("locale", "brand")
             .annotate(
-                brand_name=_in_locale_of(
+                brand_name=in_locale_of(
                     models_.Brand, locale, "brand__translation_key", "name"
                 )
             )

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from django.db.models import (
     Case,
     Exists,
+    F,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -31,6 +32,7 @@ from .models import (
     ProductCategoryLink,
     ProductPage,
 )
+from .querysets import in_locale_of
 
 SEARCH_LIMIT = 1000
 
@@ -47,6 +49,62 @@ def product_list(*, locale: Locale) -> QuerySet[ProductPage]:
         .for_listing(locale)
         .order_by("path")
     )
+
+
+def product_list_base(*, locale: Locale) -> QuerySet[ProductPage]:
+    """Live, public products in ``locale`` in tree order, with nothing joined:
+    filter it, then page it with ``product_card_values``."""
+    return ProductPage.objects.live().public().filter(locale=locale).order_by("path")
+
+
+CARD_FIELDS = (
+    "id",
+    "sku",
+    "title",
+    "slug",
+    "url_path",
+    "viscosity_grade",
+    "base_oil",
+    "summary",
+    "main_image_id",
+)
+
+
+def product_card_values(queryset: QuerySet, locale: Locale) -> QuerySet[dict]:
+    """The rows of a product listing as dicts (one query, no model instances):
+    the card's fields, the language, and the brand named in ``locale``."""
+    return queryset.values(
+        *CARD_FIELDS,
+        language=F("locale__language_code"),
+        brand_slug=F("brand__slug"),
+        brand_key=F("brand__translation_key"),
+        brand_name=in_locale_of(Brand, locale, "brand__translation_key", "name"),
+    )
+
+
+def product_category_refs(
+    *, page_ids: Iterable[int], locale: Locale
+) -> dict[int, list[dict]]:
+    """Each product's categories named in ``locale`` (one query):
+    ``{page_id: [{slug, name, path, key}]}``."""
+    links = (
+        ProductCategoryLink.objects.filter(page_id__in=list(page_ids))
+        .order_by("sort_order", "pk")
+        .values(
+            "page_id",
+            key=F("category__translation_key"),
+            **{
+                field: in_locale_of(
+                    ProductCategory, locale, "category__translation_key", field
+                )
+                for field in ("slug", "name", "path")
+            },
+        )
+    )
+    refs: dict[int, list[dict]] = {}
+    for link in links:
+        refs.setdefault(link.pop("page_id"), []).append(link)
+    return refs
 
 
 def product_get(*, locale: Locale, slug: str) -> ProductPage | None:

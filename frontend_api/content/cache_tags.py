@@ -28,6 +28,19 @@ def product_card_tags(products: Iterable) -> set[str]:
     return tags
 
 
+def product_row_tags(rows, categories: dict[int, list[dict]]) -> set[str]:
+    """``product_card_tags`` for a listing read as rows (``product_card_values``)."""
+    tags: set[str] = set()
+    for row in rows:
+        if row["brand_key"]:
+            tags.add(f"{BRANDS}:{row['brand_key']}")
+        if row["main_image_id"]:
+            tags.add(f"image:{row['main_image_id']}")
+        for ref in categories.get(row["id"], ()):
+            tags.add(f"{CATEGORIES}:{ref['key']}")
+    return tags
+
+
 def product_detail_tags(product) -> set[str]:
     tags = product_card_tags([product]) | {f"tk:{product.translation_key}"}
     tags |= {f"image:{item.image_id}" for item in product.gallery_images.all()}

@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from products.models import RENDITION_SPECS, THUMBNAIL_SPEC
 
 
-def _absolute(request: Request | None, url: str) -> str:
+def absolute_url(request: Request | None, url: str) -> str:
     if request is not None and url.startswith("/"):
         return request.build_absolute_uri(url)
     return url
@@ -30,7 +30,7 @@ def rendition(request: Request | None, image, spec: str = THUMBNAIL_SPEC):
 def _rendition_data(request, image, found) -> dict[str, Any]:
     return {
         "id": image.pk,
-        "url": _absolute(request, found.url),
+        "url": absolute_url(request, found.url),
         "width": found.width,
         "height": found.height,
         "alt": image.default_alt_text,

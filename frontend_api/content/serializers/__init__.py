@@ -14,7 +14,7 @@ from .common import (
     translations_data,
 )
 from .guides import GuideDetailSerializer
-from .items import GuideListItemSerializer, ProductListItemSerializer
+from .items import GuideListItemSerializer, ProductListItemSerializer, product_cards
 from .pages import FoundPageSerializer, NavItemSerializer
 from .products import ProductDetailSerializer
 from .taxonomy import BrandSerializer, CategoryNodeSerializer, category_tree
@@ -33,6 +33,7 @@ __all__ = [
     "ImageSetSerializer",
     "ProductDetailSerializer",
     "ProductListItemSerializer",
+    "product_cards",
     "RenditionSerializer",
     "TranslationSerializer",
     "translations_data",

@@ -8,8 +8,8 @@ from rest_framework import serializers
 
 from products.models import BaseOil
 
-from ..media import rendition
-from ..paths import frontend_path
+from ..media import absolute_url, rendition
+from ..paths import frontend_path, path_below_home
 from .common import (
     BrandRefSerializer,
     CategoryRefSerializer,
@@ -100,3 +100,45 @@ class GuideListItemSerializer(serializers.Serializer):
     @extend_schema_field(RenditionSerializer(allow_null=True))
     def get_thumbnail(self, page):
         return rendition(self.context.get("request"), page.cover_image)
+
+
+def product_cards(request, rows, *, categories, thumbnails, favorites) -> list[dict]:
+    """``ProductListItemSerializer``'s output built straight from the listing's
+    rows (``products.selectors.product_card_values``): the same keys in the same
+    order, without a serializer field per value (the list's hot path)."""
+    cards = []
+    for row in rows:
+        thumbnail = thumbnails.get(row["main_image_id"])
+        cards.append(
+            {
+                "id": row["id"],
+                "sku": row["sku"],
+                "title": row["title"],
+                "slug": row["slug"],
+                "url": f"/{row['language']}/{path_below_home(row['url_path'])}",
+                "locale": row["language"],
+                "brand": (
+                    {"slug": row["brand_slug"], "name": row["brand_name"]}
+                    if row["brand_slug"] is not None
+                    else None
+                ),
+                "categories": [
+                    {"slug": ref["slug"], "name": ref["name"], "path": ref["path"]}
+                    for ref in categories.get(row["id"], ())
+                ],
+                "viscosity_grade": row["viscosity_grade"],
+                "base_oil": row["base_oil"],
+                "summary": row["summary"],
+                "thumbnail": (
+                    {
+                        "id": row["main_image_id"],
+                        **thumbnail,
+                        "url": absolute_url(request, thumbnail["url"]),
+                    }
+                    if thumbnail
+                    else None
+                ),
+                "is_favorite": row["id"] in favorites,
+            }
+        )
+    return cards

@@ -8,9 +8,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.viewsets import GenericViewSet
 
-from cms.selectors import page_translations
+from cms.selectors import page_translations, renditions_by_image
+from members.selectors import favorite_page_ids
 from products import selectors
-from products.models import ProductPage
+from products.models import THUMBNAIL_SPEC, ProductPage
 
 from ...caching import CachedPublicView
 from ...schema import LOCALE_PARAMETER
@@ -20,6 +21,7 @@ from ..richtext import RichTextRenderer
 from ..serializers import (
     ProductDetailSerializer,
     ProductListItemSerializer,
+    product_cards,
     translations_data,
 )
 from .common import (
@@ -56,19 +58,33 @@ class ProductViewSet(CachedPublicView, ListModelMixin, ContentView, GenericViewS
     cache_tags = (tags.PRODUCTS, tags.TREE)
 
     def get_queryset(self):
-        return selectors.product_list(locale=self.locale)
+        return selectors.product_list_base(locale=self.locale)
 
     def list(self, request: Request, *args, **kwargs) -> Response:
-        products = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        self.cache_tag(*tags.product_card_tags(products))
+        """Rows as dicts, categories, thumbnails and favorites in one query each:
+        the query count is the same for any page size (``bench/api.py``)."""
+        locale = self.locale
+        products = self.filter_queryset(self.get_queryset())
+        rows = self.paginate_queryset(selectors.product_card_values(products, locale))
+        ids = [row["id"] for row in rows]
+        categories = selectors.product_category_refs(page_ids=ids, locale=locale)
+        thumbnails = renditions_by_image(
+            image_ids=[row["main_image_id"] for row in rows], spec=THUMBNAIL_SPEC
+        )
+        favorites = favorite_page_ids(user=request.user, page_ids=ids)
+        self.cache_tag(*tags.product_row_tags(rows, categories))
         if "brand" in request.query_params:
             self.cache_tag(tags.BRANDS)
         if "category" in request.query_params:
             self.cache_tag(tags.CATEGORIES)
-        context = self.get_serializer_context()
-        context["favorite_ids"] = favorite_ids(request, products)
-        data = ProductListItemSerializer(products, many=True, context=context).data
-        return self.get_paginated_response(data)
+        cards = product_cards(
+            request,
+            rows,
+            categories=categories,
+            thumbnails=thumbnails,
+            favorites=favorites,
+        )
+        return self.get_paginated_response(cards)
 
     def retrieve(self, request: Request, slug: str) -> Response:
         locale = self.locale

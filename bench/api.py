@@ -198,7 +198,7 @@ def seed_products(target: int) -> tuple[int, float, float]:
                         brand=brands[i % len(brands)],
                         viscosity_grade=grade,
                         base_oil=OILS[i % len(OILS)],
-                        summary=f"{name}（{ENGLISH[i % len(NAMES)]}），适用于工业设备。",
+                        summary=f"{name}（{ENGLISH[i % len(NAMES)]}），适用于工业。",
                         applications="注塑机\n液压站",
                         features="<p>优异的抗磨性能与氧化安定性。</p>",
                         package_sizes="18L 桶\n200L 桶",

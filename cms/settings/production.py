@@ -3,7 +3,10 @@
 from .base import *
 
 DEBUG = False
+# Several gunicorn servers behind a proxy (README "Deploying"): the proxy sets
+# X-Forwarded-Proto (and, if it rewrites Host, X-Forwarded-Host).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+USE_X_FORWARDED_HOST = env.bool("USE_X_FORWARDED_HOST", default=False)
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -39,7 +39,8 @@ from .common import (
     ),
     retrieve=extend_schema(
         summary="A guide with its body as typed blocks",
-        description="A signed-in member's visit is recorded in their footprints.",
+        description="Live in the requested locale. A signed-in member's visit is "
+        "recorded in their footprints.",
         parameters=[LOCALE_PARAMETER],
         responses={200: GuideDetailSerializer, **NOT_FOUND_RESPONSE},
         tags=["content"],

@@ -41,7 +41,8 @@ from .common import (
     ),
     retrieve=extend_schema(
         summary="A product with everything an editor entered",
-        description="A signed-in member's visit is recorded in their footprints.",
+        description="Live in the requested locale. A signed-in member's visit is "
+        "recorded in their footprints.",
         parameters=[LOCALE_PARAMETER],
         responses={200: ProductDetailSerializer, **NOT_FOUND_RESPONSE},
         tags=["content"],
@@ -61,8 +62,9 @@ class ProductViewSet(CachedPublicView, ListModelMixin, ContentView, GenericViewS
         return selectors.product_list_base(locale=self.locale)
 
     def list(self, request: Request, *args, **kwargs) -> Response:
-        """Rows as dicts, categories, thumbnails and favorites in one query each:
-        the query count is the same for any page size (``bench/api.py``)."""
+        # Rows as dicts, then categories, thumbnails and favorites in one query
+        # each: the same queries for any page size, no model instances
+        # (``bench/api.py`` measures it).
         locale = self.locale
         products = self.filter_queryset(self.get_queryset())
         rows = self.paginate_queryset(selectors.product_card_values(products, locale))

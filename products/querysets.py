@@ -72,22 +72,59 @@ class ProductPageQuerySet(PageQuerySet):
         )
 
     def _with_names(self, locale) -> ProductPageQuerySet:
-        links = models_.ProductCategoryLink.objects.select_related("category").annotate(
-            **{
-                f"local_{field}": in_locale_of(
-                    models_.ProductCategory, locale, "category__translation_key", field
-                )
-                for field in ("name", "slug", "path")
-            }
-        )
-        return (
-            self.select_related("locale", "brand")
-            .annotate(
-                brand_name=in_locale_of(
-                    models_.Brand, locale, "brand__translation_key", "name"
-                )
+        clone = self.select_related("locale", "brand").prefetch_related(
+            models.Prefetch(
+                "category_links",
+                queryset=models_.ProductCategoryLink.objects.select_related("category"),
             )
-            .prefetch_related(models.Prefetch("category_links", queryset=links))
+        )
+        clone._names_locale = locale
+        return clone
+
+    # Naming brands and categories in the reader's locale after the fetch takes
+    # two plain queries; correlated subqueries cost more to build than to run.
+    _names_locale = None
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._names_locale = self._names_locale
+        return clone
+
+    def _fetch_all(self):
+        fresh = self._result_cache is None
+        super()._fetch_all()
+        if fresh and self._names_locale is not None and self._result_cache:
+            if isinstance(self._result_cache[0], models.Model):
+                name_in_locale(self._result_cache, self._names_locale)
+
+
+def name_in_locale(products, locale) -> None:
+    """Set ``brand_name`` on each product and ``local_name``/``local_slug``/
+    ``local_path`` on each prefetched category link: the names of the versions in
+    ``locale``, else the linked rows' own (two queries for any number)."""
+    brand_keys = {p.brand.translation_key for p in products if p.brand_id}
+    brands = dict(
+        models_.Brand.objects.filter(
+            locale=locale, translation_key__in=brand_keys
+        ).values_list("translation_key", "name")
+    )
+    links = [link for p in products for link in p.category_links.all()]
+    categories = {
+        key: (name, slug, path)
+        for key, name, slug, path in models_.ProductCategory.objects.filter(
+            locale=locale,
+            translation_key__in={link.category.translation_key for link in links},
+        ).values_list("translation_key", "name", "slug", "path")
+    }
+    for product in products:
+        if product.brand_id:
+            product.brand_name = brands.get(
+                product.brand.translation_key, product.brand.name
+            )
+    for link in links:
+        category = link.category
+        link.local_name, link.local_slug, link.local_path = categories.get(
+            category.translation_key, (category.name, category.slug, category.path)
         )
 
 

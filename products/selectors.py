@@ -85,25 +85,35 @@ def product_card_values(queryset: QuerySet, locale: Locale) -> QuerySet[dict]:
 def product_category_refs(
     *, page_ids: Iterable[int], locale: Locale
 ) -> dict[int, list[dict]]:
-    """Each product's categories named in ``locale`` (one query):
-    ``{page_id: [{slug, name, path, key}]}``."""
-    links = (
+    """Each product's categories named in ``locale``, falling back to the linked
+    category's own names: ``{page_id: [{slug, name, path, key}]}``. Two plain
+    queries (the links, and the locale's categories, a small table) cost less
+    than correlated subqueries to build and run."""
+    links = list(
         ProductCategoryLink.objects.filter(page_id__in=list(page_ids))
         .order_by("sort_order", "pk")
-        .values(
+        .values_list(
             "page_id",
-            key=F("category__translation_key"),
-            **{
-                field: in_locale_of(
-                    ProductCategory, locale, "category__translation_key", field
-                )
-                for field in ("slug", "name", "path")
-            },
+            "category__translation_key",
+            "category__slug",
+            "category__name",
+            "category__path",
         )
     )
+    if not links:
+        return {}
+    local = {
+        key: (slug, name, path)
+        for key, slug, name, path in ProductCategory.objects.filter(
+            locale=locale, translation_key__in={link[1] for link in links}
+        ).values_list("translation_key", "slug", "name", "path")
+    }
     refs: dict[int, list[dict]] = {}
-    for link in links:
-        refs.setdefault(link.pop("page_id"), []).append(link)
+    for page_id, key, *own in links:
+        slug, name, path = local.get(key, own)
+        refs.setdefault(page_id, []).append(
+            {"slug": slug, "name": name, "path": path, "key": key}
+        )
     return refs
 
 

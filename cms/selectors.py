@@ -4,6 +4,7 @@ behind a headless-preview token."""
 
 from __future__ import annotations
 
+import functools
 from types import SimpleNamespace
 
 from django.apps import apps
@@ -105,12 +106,18 @@ def preview_page_get(*, content_type: str, token: str) -> Page:
     return page
 
 
+@functools.cache
+def _filter(spec: str):
+    from wagtail.images.models import Filter
+
+    return Filter(spec=spec)
+
+
 def renditions_by_image(*, image_ids, spec: str) -> dict[int, dict]:
     """One rendition size of many images, as ``{image_id: {url, width, height,
     alt}}`` in one query without model instances (for listings). A rendition not
     generated yet is made once, the slow way, and read like the others after."""
     from wagtail.images import get_image_model
-    from wagtail.images.models import Filter
 
     image_ids = {pk for pk in image_ids if pk}
     if not image_ids:
@@ -134,7 +141,7 @@ def renditions_by_image(*, image_ids, spec: str) -> dict[int, dict]:
         "image__alt_text",
         *(f"image__{field}" for field in focal),
     )
-    image_filter = Filter(spec=spec)
+    image_filter = _filter(spec)
     found: dict[int, dict] = {}
     for row in rows:
         image = SimpleNamespace(**{field: row[f"image__{field}"] for field in focal})

@@ -300,7 +300,7 @@ async def _drive(base: str, path: str, count: int, concurrency: int):
     queries: list[int] = []
     sizes: list[int] = []
     todo = iter(range(count))
-    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+    async with httpx.AsyncClient(base_url=base, timeout=300) as client:
 
         async def worker():
             for _ in todo:
@@ -420,6 +420,8 @@ def run(args) -> None:
         bytes_file = workdir / "list.json"
         ours = scenarios(middle.slug, middle.pk)
         theirs = wagtail_scenarios(middle.pk)
+        if args.skip_search:
+            del ours["search"], theirs["search"]
         with (
             gunicorn(args.port, cache=False, bytes_file=bytes_file) as plain,
             gunicorn(args.port + 1, cache=True, bytes_file=bytes_file) as cached,
@@ -467,6 +469,9 @@ def main() -> None:
     parser.add_argument("--redis-url", default=None, help="cache in Redis")
     parser.add_argument("--requests", type=int, default=300, help="per measurement")
     parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument(
+        "--skip-search", action="store_true", help="leave the `q=` case out"
+    )
     parser.add_argument("--port", type=int, default=8130)
     run(parser.parse_args())
 

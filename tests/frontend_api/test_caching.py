@@ -13,12 +13,18 @@ from wagtail.models import Site
 
 from cms import cache as tagged
 from cms.models import SiteSettings
+from legal.importer import policy_import
 from members.services import favorite_add
 from tests.factories.members import MemberFactory
+from tests.frontend_api.test_policies_api import EDITED_ZH
+from tests.legal import conftest as legal_fixtures
 
 pytestmark = pytest.mark.django_db
 
 PRODUCTS = "/api/v1/products/"
+# The policy fixtures live with the legal tests.
+homes = legal_fixtures.homes
+policy = legal_fixtures.policy
 
 
 @pytest.fixture(autouse=True)
@@ -225,3 +231,15 @@ def test_an_evicted_tag_token_makes_its_entries_miss(api_client, catalogue):
     cache.delete(tagged._tag_key("snippet:products.productcategory"))
     assert get(api_client, "/api/v1/categories/")["X-Cache"] == "miss"
     assert get(api_client, "/api/v1/categories/")["X-Cache"] == "hit"
+
+
+def test_a_new_policy_version_shows_in_the_next_policy_response(
+    api_client, policy, django_assert_num_queries
+):
+    url = "/api/v1/policies/privacy/"
+    before = get(api_client, url, locale="zh-hans").json()
+    assert_hit(api_client, url, django_assert_num_queries, locale="zh-hans")
+    policy_import(text=EDITED_ZH, locale="zh-hans", slug="privacy", publish=True)
+    after = get(api_client, url, locale="zh-hans")
+    assert after["X-Cache"] == "miss"
+    assert after.json()["sha256"] != before["sha256"]

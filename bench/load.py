@@ -150,7 +150,7 @@ def environment(args, media: str) -> dict[str, str]:
 
 
 def manage(env: dict[str, str], *command: str) -> str:
-    result = subprocess.run(  # noqa: S603 - our own manage.py
+    result = subprocess.run(
         [str(PYTHON), "manage.py", *command],
         cwd=ROOT,
         env=env,
@@ -184,7 +184,7 @@ def prepare(args, env: dict[str, str]) -> dict:
 
 
 def start_server(args, env: dict[str, str]) -> subprocess.Popen:
-    server = subprocess.Popen(  # noqa: S603 - our own gunicorn
+    server = subprocess.Popen(
         [
             str(GUNICORN),
             "cms.wsgi",

@@ -75,6 +75,9 @@ class ConsultationCreateView(APIView):
 
 
 class MyConsultationListView(MemberAPIView):
+    # Lets the schema document the paginated envelope and page parameters.
+    pagination_class = PageNumberPagination
+
     @extend_schema(
         responses=ConsultationOutSerializer(many=True),
         tags=ME_TAGS,
@@ -82,7 +85,7 @@ class MyConsultationListView(MemberAPIView):
         description="Your consultations, newest first.",
     )
     def get(self, request: Request) -> Response:
-        paginator = PageNumberPagination()
+        paginator = self.pagination_class()
         found = selectors.consultations_of(user=request.user)
         page = paginator.paginate_queryset(found, request, view=self)
         return paginator.get_paginated_response(

@@ -144,8 +144,8 @@ class UnsubscribeView(PublicTokenView):
         "when tampered or expired; nothing changes then.",
     )
     def post(self, request: Request) -> Response:
-        token = request.query_params.get("token") or request.data.get("token")
-        data = TokenInSerializer(data={"token": token or ""})
+        token = request.query_params.get("token")
+        data = TokenInSerializer(data={"token": token} if token else request.data)
         data.is_valid(raise_exception=True)
         sub = subscriptions.subscription_unsubscribe(token=data.validated_data["token"])
         return Response(_out(sub))

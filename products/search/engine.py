@@ -138,8 +138,8 @@ class DatabaseEngine:
     ) -> QuerySet:
         """``queryset`` narrowed to matching pages, annotated with
         ``search_rank`` (higher is better): two subqueries, whatever the size."""
-        if not parsed:
-            return queryset.none()
+        if not parsed:  # nothing searchable in the text (e.g. only symbols)
+            return queryset.annotate(search_rank=Value(0)).none()
         matching = scored(
             SearchTerm.objects.filter(locale=locale, kind=kind), parsed
         ).values("document_id")

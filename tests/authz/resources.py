@@ -65,6 +65,30 @@ def _request_unchanged(a: MemberData, key: str) -> Callable[[], None]:
     return check
 
 
+def _thread_unchanged(a: MemberData, key: str) -> Callable[[], None]:
+    consultation = a.objects[key]
+    count = consultation.messages.count()
+
+    def check() -> None:
+        fresh = type(consultation).objects.get(pk=consultation.pk)
+        assert fresh.status == consultation.status
+        assert fresh.messages.count() == count
+
+    return check
+
+
+def _subscription_unchanged(a: MemberData) -> Callable[[], None]:
+    subscription = a.objects["subscription"]
+
+    def check() -> None:
+        fresh = type(subscription).objects.get(pk=subscription.pk)
+        assert fresh.status == subscription.status
+        assert fresh.topics == subscription.topics
+        assert fresh.user_id == a.member.pk
+
+    return check
+
+
 def _id(key: str) -> Callable[[MemberData], Replay]:
     return lambda a: Replay(params={"id": a.objects[key].pk})
 
@@ -136,6 +160,17 @@ FACTORIES: dict[tuple[str, str], Callable[[MemberData], Replay]] = {
         params={"id": a.objects["submitted_request"].pk},
         json={"status": "cancelled"},
         intact=_request_unchanged(a, "submitted_request"),
+    ),
+    ("GET", f"{ME}/consultations/"): lambda a: Replay(),
+    ("GET", f"{ME}/consultations/{{id}}/"): _id("consultation"),
+    ("POST", f"{ME}/consultations/{{id}}/messages/"): lambda a: Replay(
+        params={"id": a.objects["consultation"].pk},
+        json={"body": "Any news?"},
+        intact=_thread_unchanged(a, "consultation"),
+    ),
+    ("GET", f"{ME}/subscriptions/"): lambda a: Replay(),
+    ("PUT", f"{ME}/subscriptions/"): lambda a: Replay(
+        json={"topics": []}, intact=_subscription_unchanged(a)
     ),
     ("GET", "/api/v1/documents/{id}/download/"): _id("document"),
 }

@@ -24,7 +24,7 @@ from legal.importer import policy_import
 from legal.models import PolicyVersion
 from legal.services import consent_accept
 from members.models import User
-from members.services import activity, procurement
+from members.services import activity, consultations, procurement, subscriptions
 from members.services.privacy_requests import privacy_request_create
 from tests.factories.catalogue import DocumentFactory, ProductPageFactory
 from tests.factories.members import MemberFactory
@@ -136,8 +136,22 @@ def member_with_data(label: str = "a") -> MemberData:
     privacy = privacy_request_create(
         user=member, kind="access", details=f"Please send my data {tag}"
     )
+    consultation = consultations.consultation_create(
+        user=member, message=f"Consultation {tag}", product_id=product.pk
+    )
+    consultations.consultation_message_add(
+        consultation=consultation,
+        author=member,
+        body=f"Follow-up {tag}",
+        from_staff=False,
+    )
+    subscription = subscriptions.member_subscription_update(
+        user=member, topics=["new_products"], locale="zh-hans"
+    )
     footprint = member.footprints.get()
     data.objects.update(
+        consultation=consultation,
+        subscription=subscription,
         favorite=favorite,
         footprint=footprint,
         document=document,
@@ -155,6 +169,8 @@ def member_with_data(label: str = "a") -> MemberData:
         f"Private notes {tag}",
         f"Message {tag}",
         f"Please send my data {tag}",
+        f"Consultation {tag}",
+        f"Follow-up {tag}",
     ]
     return data
 

@@ -74,6 +74,13 @@ def test_a_query_of_punctuation_finds_nothing(api_client, shop):
     assert body["count"] == 0 and body["results"] == []
 
 
+@pytest.mark.parametrize("url", ["/api/v1/products/", "/api/v1/guides/"])
+def test_a_list_q_of_punctuation_is_an_empty_list_not_an_error(api_client, shop, url):
+    response = api_client.get(url, {"q": "?!\U000f356a"})
+    assert response.status_code == 200
+    assert response.json()["count"] == 0
+
+
 def test_suggest(api_client, shop):
     body = api_client.get(SUGGEST, {"q": "液压"}).json()
     assert body["q"] == "液压"

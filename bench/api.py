@@ -159,6 +159,7 @@ def seed_products(target: int) -> tuple[int, float, float]:
         ProductPage,
         ProductSpecification,
     )
+    from products.search.services import search_index_refresh
 
     homes, brands, categories, images = _fixtures()
     existing = ProductPage.objects.count()
@@ -237,6 +238,8 @@ def seed_products(target: int) -> tuple[int, float, float]:
         Page.objects.filter(pk=index.pk).update(numchild=step)
     seeded = time.perf_counter() - started
     started = time.perf_counter()
+    # Both indexes: our own (the API's `q`) and Wagtail's (API v2's `search=`).
+    search_index_refresh(page_ids=new_ids)
     backend = get_search_backend()
     for start in range(0, len(new_ids), 500):
         batch = ProductPage.objects.filter(pk__in=new_ids[start : start + 500])

@@ -1,10 +1,10 @@
 """Two threads at once, on real transactions: a favorite added twice and a
 procurement request retried with one idempotency key each make one row.
 
-These are transactional tests (each thread has its own connection and commits);
-they live here, after ``tests/e2e`` in collection order, and build the little data
-they need themselves rather than relying on the migrations' rows, which a
-transactional test's flush removes.
+These are transactional tests (each thread has its own connection and commits).
+pytest-django runs transactional tests after the others, in file order, so these run
+before ``tests/e2e``: they build the little data they need themselves, and the
+browser tests restore the migrations' rows (root page, groups) a flush removes.
 """
 
 import threading

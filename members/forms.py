@@ -31,6 +31,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from cms.clients import client_details
 from cms.errors import ApplicationError
 from legal import services as legal_services
 from legal.models import ConsentRecord
@@ -151,6 +152,5 @@ class SignupConsentForm(forms.Form):
             guardian=guardian,
             locale=data.get("locale") or get_language() or "",
             channel=self._channel(request),
-            user_agent=request.META.get("HTTP_USER_AGENT", ""),
-            ip_address=request.META.get("REMOTE_ADDR", ""),
+            **client_details(request),
         )

@@ -21,6 +21,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from cms.clients import client_details
 from cms.errors import ValidationFailed
 from members.models import Subscription
 from members.services import digest, subscriptions
@@ -45,13 +46,6 @@ ACCEPTED = (
 )
 # A transparent 1×1 GIF.
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
-
-
-def _client(request: Request) -> dict[str, str]:
-    return {
-        "user_agent": request.headers.get("User-Agent", ""),
-        "ip_address": request.META.get("REMOTE_ADDR", ""),
-    }
 
 
 class PublicTokenView(APIView):
@@ -115,7 +109,7 @@ class ConfirmView(PublicTokenView):
         sub = subscriptions.subscription_confirm(
             token=data.validated_data["token"],
             tracking_consent=data.validated_data.get("tracking_consent"),
-            **_client(request),
+            **client_details(request),
         )
         return Response(_out(sub))
 
@@ -166,7 +160,7 @@ class TrackingChoiceView(PublicTokenView):
         sub = subscriptions.subscription_tracking_set(
             token=data.validated_data["token"],
             granted=data.validated_data["tracking_consent"],
-            **_client(request),
+            **client_details(request),
         )
         return Response(_out(sub))
 
@@ -259,6 +253,6 @@ class MySubscriptionView(MemberAPIView):
             topics=data.validated_data["topics"],
             locale=data.validated_data.get("locale", ""),
             tracking_consent=data.validated_data.get("tracking_consent"),
-            **_client(request),
+            **client_details(request),
         )
         return Response(self._data(request, sub))

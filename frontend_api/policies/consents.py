@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from cms.clients import client_details
 from cms.errors import NotFound
 from legal import selectors, services
 from legal.models import ConsentRecord
@@ -38,14 +39,6 @@ def _receipt(record: ConsentRecord, policy_slug: str) -> dict[str, Any]:
         "locale": record.locale,
         "channel": record.channel,
         "created_at": record.created_at,
-    }
-
-
-def _client(request: Request) -> dict[str, str]:
-    # REMOTE_ADDR: the deployment's proxy sets it from X-Forwarded-For.
-    return {
-        "user_agent": request.META.get("HTTP_USER_AGENT", ""),
-        "ip_address": request.META.get("REMOTE_ADDR", ""),
     }
 
 
@@ -109,7 +102,7 @@ class MyConsentsView(APIView):
             version=version,
             locale=values.get("locale") or requested_language(request),
             channel=values["channel"],
-            **_client(request),
+            **client_details(request),
         )
         body = s.ReceiptSerializer(_receipt(record, values["policy"])).data
         return Response(body, status=status.HTTP_201_CREATED)
@@ -138,7 +131,7 @@ class MyConsentWithdrawView(APIView):
             user=request.user,
             policy=policy,
             channel=values["channel"],
-            **_client(request),
+            **client_details(request),
         )
         body = s.ReceiptSerializer(_receipt(record, policy.slug)).data
         return Response(body, status=status.HTTP_201_CREATED)
@@ -196,7 +189,7 @@ class MyPurposeView(APIView):
             purpose=purpose,
             granted=data.validated_data["granted"],
             channel=data.validated_data["channel"],
-            **_client(request),
+            **client_details(request),
         )
         return Response(s.PurposeStateSerializer(dataclasses.asdict(state)).data)
 
@@ -223,7 +216,7 @@ class VisitorConsentView(APIView):
             version=version,
             locale=values.get("locale") or requested_language(request),
             channel=values["channel"],
-            **_client(request),
+            **client_details(request),
         )
         body = s.ReceiptSerializer(_receipt(record, values["policy"])).data
         return Response(body, status=status.HTTP_201_CREATED)

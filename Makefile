@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 UV_VERSION := 0.13.9
 STAMP := $(VENV)/.installed
+# pytest-xdist workers: one per core (PYTEST_WORKERS=0 runs in one process).
+PYTEST_WORKERS ?= auto
 
 .PHONY: install run test test-fast lint format schema lock bench clean
 
@@ -30,7 +32,7 @@ test: install ## the whole suite (browser tests run when Chromium is present)
 	else \
 		echo "browser tests: SKIPPED - no Chromium (apt-get install chromium)"; \
 	fi
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

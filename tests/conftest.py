@@ -22,3 +22,25 @@ def locales(db):
 def _media_root(settings, tmp_path):
     """Each test writes uploads to its own folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+# --- Run order ----------------------------------------------------------------
+# pytest-django runs database tests first, then transactional ones (which flush the
+# database when they finish), then tests without a database. On top of that, one
+# explicit rule instead of alphabetical folder names: browser tests (tests/e2e, which
+# restore the migrations' data after a flush themselves) run after every other test,
+# and tests marked ``after_browser`` run after them. Python's sort is stable, so
+# pytest-django's order holds inside each group; under pytest-xdist each worker
+# receives its tests in this order.
+BROWSER_TESTS = "tests/e2e/"
+
+
+def _run_group(item: pytest.Item) -> int:
+    if item.get_closest_marker("after_browser"):
+        return 2
+    return 1 if BROWSER_TESTS in item.nodeid else 0
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=_run_group)

@@ -1,6 +1,7 @@
 """The browser tests' safety net: after a flush (what a transactional test leaves),
 replaying our data migrations puts back the roots, locales, home pages and staff
-groups with their permissions. Transactional, so it lives after tests/e2e."""
+groups with their permissions. It flushes the database, so it runs after the browser
+tests (``after_browser``, see tests/conftest.py)."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -11,6 +12,7 @@ from cms.models import HomePage
 from tests.e2e.migration_data import migration_data_missing, migration_data_restore
 
 
+@pytest.mark.after_browser
 @pytest.mark.django_db(transaction=True)
 def test_a_flushed_database_gets_its_migration_data_back():
     call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)

@@ -9,8 +9,8 @@
   ``{"status": 429}`` and a failed-login lockout with a 400
   ``too_many_login_attempts``. Both become a 429 RFC 7807 problem (``code:
   throttled``) with ``Retry-After`` from allauth's own attempt history
-  (``members.ratelimits``). The body is the same whether or not the e-mail or phone
-  is registered (allauth counts attempts for unknown names too).
+  (``members.accounts.ratelimits``). The body is the same whether or not the e-mail
+  or phone is registered (allauth counts attempts for unknown names too).
 * **E-mail verification keys are rate limited** per IP (``verify_email_key`` in
   ``ACCOUNT_RATE_LIMITS``); allauth checks them unlimited.
 """
@@ -27,7 +27,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from cms.errors import ApplicationError
-from members.ratelimits import action_window, consume, retry_after
+from members.accounts.ratelimits import action_window, consume, retry_after
 
 from .errors import PROBLEM_CONTENT_TYPE, problem, problem_response
 

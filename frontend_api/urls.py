@@ -4,8 +4,11 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("frontend_api.content.urls")),
-    path("", include("frontend_api.members.urls")),
+    path("", include("frontend_api.accounts.urls")),
+    path("", include("frontend_api.privacy.urls")),
     path("", include("frontend_api.policies.urls")),
     path("", include("frontend_api.activity.urls")),
+    path("", include("frontend_api.enquiries.urls")),
+    path("", include("frontend_api.subscriptions.urls")),
     path("", include("frontend_api.search.urls")),
 ]

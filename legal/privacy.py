@@ -1,11 +1,11 @@
-"""Consent records in the personal data registry (``members.privacy``).
+"""Consent records in the personal data registry (``core.privacy``).
 
 Export: every record of the member (what, which version, when, how). Erasure on
 account cancellation: the records stay — they are the proof of consent — but
 lose their link to the user and keep only the pseudonymous subject id.
 """
 
-from members import privacy
+from core import privacy
 
 from .models import ConsentRecord
 from .services import consent_records_pseudonymise

@@ -2,12 +2,18 @@ from django.apps import AppConfig
 
 
 class MembersConfig(AppConfig):
+    """One Django app (label ``members``) holding five domains, one subpackage each:
+    ``accounts``, ``privacy``, ``enquiries``, ``subscriptions``, ``activity``."""
+
     name = "members"
     verbose_name = "Members"
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from members.privacy_registrations import register_all
-
-        register_all()
-        from members import signals  # noqa: F401 (connects the receivers)
+        # Each domain registers its personal data (core.privacy) on import.
+        from members.accounts import privacy as accounts_privacy  # noqa: F401
+        from members.activity import privacy as activity_privacy  # noqa: F401
+        from members.enquiries import privacy as enquiries_privacy  # noqa: F401
+        from members.privacy import privacy as privacy_privacy  # noqa: F401
+        from members.subscriptions import privacy as subscriptions_privacy  # noqa: F401
+        from members.subscriptions import signals  # noqa: F401 (connects receivers)

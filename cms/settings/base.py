@@ -188,9 +188,9 @@ LOGIN_URL = "wagtailadmin_login"
 # Members sign in with e-mail *or* mobile phone (E.164) and a password. No SMS gateway
 # is wired up, so the phone is a login identifier that is not verified by SMS
 # (ACCOUNT_PHONE_VERIFICATION_ENABLED off); the e-mail address is always verified.
-ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
-HEADLESS_ADAPTER = "members.adapters.HeadlessAdapter"
-ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupConsentForm"
+ACCOUNT_ADAPTER = "members.accounts.adapters.AccountAdapter"
+HEADLESS_ADAPTER = "members.accounts.adapters.HeadlessAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "members.accounts.forms.SignupConsentForm"
 ACCOUNT_LOGIN_METHODS = {"email", "phone"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "phone", "password1*"]
 ACCOUNT_PHONE_VERIFICATION_ENABLED = False
@@ -420,12 +420,12 @@ SPECTACULAR_SETTINGS = {
         "DocumentKindEnum": "products.models.DocumentKind",
         "BaseOilEnum": "products.models.BaseOil",
         "PrivacyRequestKindEnum": "members.models.PrivacyRequest.Kind",
-        "ProcurementStatusEnum": "members.models.procurement.ProcurementStatus",
-        "PageKindEnum": "members.models.activity.PageKind",
+        "ProcurementStatusEnum": "members.models.ProcurementStatus",
+        "PageKindEnum": "members.models.PageKind",
         # every language choice (profile, consultation, subscription) is one enum
         "LanguageEnum": [code for code, _name in LANGUAGES],
-        "ConsultationStatusEnum": "members.models.consultation.ConsultationStatus",
-        "SubscriptionStatusEnum": "members.models.subscription.SubscriptionStatus",
+        "ConsultationStatusEnum": "members.models.ConsultationStatus",
+        "SubscriptionStatusEnum": "members.models.SubscriptionStatus",
         "ProcurementMoveEnum": [("submitted", "Submitted"), ("cancelled", "Cancelled")],
     },
     "PREPROCESSING_HOOKS": ["frontend_api.schema.only_public_api"],

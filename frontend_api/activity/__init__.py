@@ -1,2 +1,2 @@
-"""The member's activity: favorites, footprints, downloads, procurement requests,
-online consultations and e-mail subscriptions (the last two also for visitors)."""
+"""Activity API: the member's favorites, footprints and downloads, and document
+downloads."""

@@ -9,7 +9,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from members.models import PageKind
+from members.activity.models import PageKind
 
 from ..content.media import rendition
 from ..content.paths import frontend_path

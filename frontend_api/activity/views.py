@@ -1,5 +1,6 @@
 """``/api/v1/me/favorites/``, ``/me/footprints/``, ``/me/downloads/`` and
-``/api/v1/documents/{id}/download/``. Thin: validate, call ``members``, serialize."""
+``/api/v1/documents/{id}/download/``. Thin: validate, call ``members.activity``,
+serialize."""
 
 from __future__ import annotations
 
@@ -12,11 +13,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms.errors import NotFound
-from members import selectors, services
-from members.models import PageKind
+from members.activity import selectors, services
+from members.activity.models import PageKind
 
+from ..accounts.views import MemberAPIView
 from ..locales import requested_language
-from ..members.views import MemberAPIView
 from ..pagination import PageNumberPagination
 from ..schema import LOCALE_PARAMETER
 from .serializers import (

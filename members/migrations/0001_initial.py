@@ -2,7 +2,7 @@
 
 import django.db.models.functions.text
 import django.utils.timezone
-import members.models
+import members.accounts.models
 from django.db import migrations, models
 
 
@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(django.db.models.functions.text.Lower('email'), name='members_user_email_ci_unique')],
             },
             managers=[
-                ('objects', members.models.EmailUserManager()),
+                ('objects', members.accounts.models.EmailUserManager()),
             ],
         ),
     ]

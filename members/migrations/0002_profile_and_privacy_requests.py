@@ -3,8 +3,8 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import members.models.user
-import members.phones
+import members.accounts.models
+import members.accounts.phones
 from django.conf import settings
 from django.db import migrations, models
 
@@ -29,23 +29,23 @@ class Migration(migrations.Migration):
             },
             bases=('members.user',),
             managers=[
-                ('objects', members.models.user.MemberManager()),
+                ('objects', members.accounts.models.MemberManager()),
             ],
         ),
         migrations.AddField(
             model_name='user',
             name='avatar',
-            field=models.ImageField(blank=True, editable=False, upload_to=members.models.user.avatar_upload_to, verbose_name='avatar'),
+            field=models.ImageField(blank=True, editable=False, upload_to=members.accounts.models.avatar_upload_to, verbose_name='avatar'),
         ),
         migrations.AddField(
             model_name='user',
             name='avatar_medium',
-            field=models.ImageField(blank=True, editable=False, upload_to=members.models.user.avatar_upload_to, verbose_name='avatar 256px'),
+            field=models.ImageField(blank=True, editable=False, upload_to=members.accounts.models.avatar_upload_to, verbose_name='avatar 256px'),
         ),
         migrations.AddField(
             model_name='user',
             name='avatar_small',
-            field=models.ImageField(blank=True, editable=False, upload_to=members.models.user.avatar_upload_to, verbose_name='avatar 64px'),
+            field=models.ImageField(blank=True, editable=False, upload_to=members.accounts.models.avatar_upload_to, verbose_name='avatar 64px'),
         ),
         migrations.AddField(
             model_name='user',
@@ -85,7 +85,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='user',
             name='phone',
-            field=models.CharField(blank=True, help_text='E.164, e.g. +8613812345678. A second way to sign in.', max_length=20, null=True, unique=True, validators=[members.phones.validate_e164], verbose_name='mobile phone'),
+            field=models.CharField(blank=True, help_text='E.164, e.g. +8613812345678. A second way to sign in.', max_length=20, null=True, unique=True, validators=[members.accounts.phones.validate_e164], verbose_name='mobile phone'),
         ),
         migrations.AddField(
             model_name='user',

@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import members.models.procurement
+import members.enquiries.models
 from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
@@ -81,7 +81,7 @@ class Migration(migrations.Migration):
             name='ProcurementAttachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(upload_to=members.models.procurement.attachment_upload_to, verbose_name='file')),
+                ('file', models.FileField(upload_to=members.enquiries.models.attachment_upload_to, verbose_name='file')),
                 ('original_name', models.CharField(max_length=255, verbose_name='file name')),
                 ('content_type', models.CharField(max_length=100, verbose_name='type')),
                 ('size', models.PositiveIntegerField(verbose_name='size (bytes)')),

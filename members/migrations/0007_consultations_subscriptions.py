@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import members.models.subscription
+import members.subscriptions.models
 import uuid
 from django.conf import settings
 from django.db import migrations, models
@@ -65,7 +65,7 @@ class Migration(migrations.Migration):
                 ('status', models.CharField(choices=[('pending', 'Awaiting confirmation'), ('confirmed', 'Confirmed'), ('unsubscribed', 'Unsubscribed')], default='pending', max_length=20, verbose_name='status')),
                 ('pending_topics', models.JSONField(blank=True, default=list, editable=False)),
                 ('pending_locale', models.CharField(blank=True, editable=False, max_length=10)),
-                ('key', models.CharField(default=members.models.subscription.new_key, editable=False, max_length=32)),
+                ('key', models.CharField(default=members.subscriptions.models.new_key, editable=False, max_length=32)),
                 ('confirmation_nonce', models.CharField(blank=True, editable=False, max_length=32)),
                 ('confirmation_sent_at', models.DateTimeField(blank=True, editable=False, null=True)),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created')),

@@ -11,8 +11,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from members.enquiries.services.procurement import procurement_request_create
 from members.models import ProcurementAttachment
-from members.services.procurement import procurement_request_create
 from tests.factories.members import MemberFactory
 
 pytestmark = pytest.mark.django_db

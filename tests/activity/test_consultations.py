@@ -6,12 +6,12 @@ from django.core import mail
 from wagtail.models import Site
 
 from cms.models import SiteSettings
-from members.models import Consultation, ConsultationMessage
-from members.services.consultations import (
+from members.enquiries.services.consultations import (
     consultation_close,
     consultation_create,
     consultation_message_add,
 )
+from members.models import Consultation, ConsultationMessage
 from tests.factories.members import MemberFactory, StaffFactory
 
 from .pages import product_page

@@ -6,8 +6,11 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 
+from members.enquiries.services.consultations import (
+    consultation_close,
+    consultation_create,
+)
 from members.models import Consultation, ConsultationMessage, Subscription
-from members.services.consultations import consultation_close, consultation_create
 from tests.factories.members import MemberFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,10 +11,10 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from members.consents import tracking_consent_set
 from members.models import DigestDelivery, Subscription
-from members.services.digest import digest_send_all, track_token
-from members.tasks import digest_send_task
+from members.subscriptions.consents import tracking_consent_set
+from members.subscriptions.digest import digest_send_all, track_token
+from members.subscriptions.tasks import digest_send_task
 from tests.factories.members import MemberFactory
 
 from .pages import guide_page, product_page, translate

@@ -3,9 +3,9 @@ often (or however concurrently) it is added."""
 
 import pytest
 
+from members.activity.selectors import favorite_page_ids
+from members.activity.services import favorite_add
 from members.models import Favorite
-from members.selectors import favorite_page_ids
-from members.services import favorite_add
 from tests.factories.members import MemberFactory
 
 from .pages import guide_page, product_page, translate

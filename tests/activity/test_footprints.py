@@ -6,8 +6,9 @@ from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from members.activity import services as activity
+from members.activity.services import footprint_record, footprints_prune
 from members.models import Footprint
-from members.services import activity, footprint_record, footprints_prune
 from tests.factories.members import MemberFactory
 
 from .pages import guide_page, product_page

@@ -6,14 +6,14 @@ from django.core.files.base import ContentFile
 from wagtail.models import Collection
 
 from cms.models import CustomDocument
-from members.models import DownloadRecord, Favorite, Footprint
-from members.services import (
+from members.accounts.services import member_cancel
+from members.activity.services import (
     download_record_create,
     favorite_add,
     footprint_record,
-    member_cancel,
-    member_data_export,
 )
+from members.models import DownloadRecord, Favorite, Footprint
+from members.privacy.services import member_data_export
 from tests.factories.members import PASSWORD, MemberFactory
 
 from .pages import product_page
@@ -49,17 +49,17 @@ def test_consultations_and_subscriptions_are_exported_and_erased_by_user_and_add
     homes,
 ):
     from legal.models import ConsentRecord
-    from members.consents import tracking_consent_set
+    from members.enquiries.services.consultations import (
+        consultation_create,
+        consultation_message_add,
+    )
     from members.models import (
         Consultation,
         ConsultationMessage,
         DigestDelivery,
         Subscription,
     )
-    from members.services.consultations import (
-        consultation_create,
-        consultation_message_add,
-    )
+    from members.subscriptions.consents import tracking_consent_set
     from tests.factories.members import StaffFactory
     from tests.frontend_api.test_me_export_and_cancel import columns_mentioning
 

@@ -6,12 +6,12 @@ from django.core import mail
 from wagtail.models import Site
 
 from cms.models import SiteSettings
-from members.models import ProcurementRequest, ProcurementStatusChange
-from members.services.procurement import (
+from members.enquiries.services.procurement import (
     procurement_message_add,
     procurement_request_create,
     procurement_request_transition,
 )
+from members.models import ProcurementRequest, ProcurementStatusChange
 from tests.factories.members import MemberFactory, StaffFactory
 
 from .pages import product_page

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 
+from members.enquiries.services.procurement import procurement_request_create
 from members.models import ProcurementMessage, ProcurementRequest
-from members.services.procurement import procurement_request_create
 from tests.factories.members import MemberFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from members.enquiries.services.attachments import ATTACHMENT_MAX_BYTES
+from members.enquiries.services.procurement import procurement_request_create
 from members.models import ProcurementAttachment
-from members.services.attachments import ATTACHMENT_MAX_BYTES
-from members.services.procurement import procurement_request_create
 from tests.factories.members import MemberFactory
 
 pytestmark = pytest.mark.django_db

@@ -13,9 +13,9 @@ import pytest
 from django.db import close_old_connections
 from wagtail.models import Locale, Page
 
+from members.activity.services import favorite_add
+from members.enquiries.services.procurement import procurement_request_create
 from members.models import Favorite, ProcurementRequest
-from members.services import favorite_add
-from members.services.procurement import procurement_request_create
 from products.models import ProductPage
 from tests.activity.concurrency import sqlite_retrying
 from tests.factories.members import MemberFactory
@@ -88,7 +88,7 @@ def test_two_overlapping_digest_runs_mail_a_subscriber_once():
     from django.utils import timezone
 
     from members.models import DigestDelivery, Subscription
-    from members.services.digest import digest_send_one
+    from members.subscriptions.digest import digest_send_one
 
     product = live_product()
     ProductPage.objects.filter(pk=product.pk).update(

@@ -12,9 +12,9 @@ from allauth.account.signals import email_confirmed
 from django.core import mail, signing
 
 from legal.models import ConsentRecord
-from members.consents import email_subject
 from members.models import Subscription
-from members.services.subscriptions import manage_token
+from members.subscriptions.consents import email_subject
+from members.subscriptions.services import manage_token
 from tests.factories.members import MemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -169,7 +169,7 @@ def test_a_tampered_expired_or_superseded_confirmation_is_400_and_changes_nothin
         "time",
         lambda: real_time() - settings.SUBSCRIPTION_CONFIRM_MAX_AGE - 5,
     )
-    from members.services.subscriptions import confirm_token
+    from members.subscriptions.services import confirm_token
 
     old = confirm_token(sub)
     monkeypatch.setattr(signing.time, "time", real_time)
@@ -195,7 +195,7 @@ def confirmed():
 
 
 def test_one_click_unsubscribe_from_the_header_url(api_client, confirmed):
-    from members.services.subscriptions import unsubscribe_headers
+    from members.subscriptions.services import unsubscribe_headers
 
     url = unsubscribe_headers(confirmed)["List-Unsubscribe"].strip("<>")
     path = urlsplit(url).path + "?" + urlsplit(url).query

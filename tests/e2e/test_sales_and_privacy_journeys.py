@@ -9,9 +9,9 @@ import datetime
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from members.enquiries.services.procurement import procurement_request_create
 from members.models import PrivacyRequest
-from members.services.privacy_requests import privacy_request_create
-from members.services.procurement import procurement_request_create
+from members.privacy.services import privacy_request_create
 from tests.e2e.journeys import admin_login, api_get, member_token, shot, staff_user
 from tests.factories.members import PASSWORD as MEMBER_PASSWORD
 from tests.factories.members import MemberFactory

@@ -23,9 +23,11 @@ from cms.services import site_tree_ensure
 from legal.importer import policy_import
 from legal.models import PolicyVersion
 from legal.services import consent_accept
+from members.activity import services as activity
+from members.enquiries.services import consultations, procurement
 from members.models import User
-from members.services import activity, consultations, procurement, subscriptions
-from members.services.privacy_requests import privacy_request_create
+from members.privacy.services import privacy_request_create
+from members.subscriptions import services as subscriptions
 from tests.factories.catalogue import DocumentFactory, ProductPageFactory
 from tests.factories.members import MemberFactory
 from tests.legal.fixtures import EN, ZH

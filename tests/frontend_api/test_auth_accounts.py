@@ -249,7 +249,7 @@ def test_members_list_and_end_their_other_sessions():
 
 
 def test_after_cancelling_the_email_and_phone_can_register_again(client, on_commit):
-    from members.services import member_cancel
+    from members.accounts.services import member_cancel
 
     old = MemberFactory(email="again@example.com", phone="+8613800138000")
     with on_commit():

@@ -5,7 +5,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from members.ratelimits import action_window
+from members.accounts.ratelimits import action_window
 from tests.abuse.ratelimit import assert_rate_limited
 from tests.factories.members import PASSWORD, MemberFactory
 

@@ -14,7 +14,7 @@ from wagtail.models import Site
 from cms import cache as tagged
 from cms.models import SiteSettings
 from legal.importer import policy_import
-from members.services import favorite_add
+from members.activity.services import favorite_add
 from tests.factories.members import MemberFactory
 from tests.frontend_api.test_policies_api import EDITED_ZH
 from tests.legal import conftest as legal_fixtures

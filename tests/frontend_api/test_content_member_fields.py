@@ -7,8 +7,9 @@ import pytest
 from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 
+from members.activity import services as activity
+from members.activity.services import favorite_add
 from members.models import Footprint
-from members.services import activity, favorite_add
 from tests.factories import ProductPageFactory
 from tests.factories.members import MemberFactory
 

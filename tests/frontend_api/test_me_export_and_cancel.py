@@ -13,9 +13,10 @@ from django.db import models
 from django.db.models.functions import Cast
 from PIL import Image
 
-from members import privacy
+from core import privacy
+from members.accounts.services import avatar_set
 from members.models import PrivacyRequest, User
-from members.services import avatar_set, privacy_request_create
+from members.privacy.services import privacy_request_create
 from tests.factories.members import PASSWORD, MemberFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from wagtail.models import Site
 
 from cms.models import SiteSettings
 from members.models import PrivacyRequest
-from members.services import privacy_request_answer
+from members.privacy.services import privacy_request_answer
 from tests.factories.members import MemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +41,7 @@ def member_client(api_client):
 
 
 def file_request(member, kind="access", details="Please send me my data."):
-    from members.services import privacy_request_create
+    from members.privacy.services import privacy_request_create
 
     return privacy_request_create(user=member, kind=kind, details=details)
 

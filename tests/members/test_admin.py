@@ -8,7 +8,7 @@ from django.core import mail
 from django.utils import timezone
 
 from members.models import PrivacyRequest
-from members.services import privacy_request_create
+from members.privacy.services import privacy_request_create
 from tests.factories.members import PASSWORD, MemberFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ from django.test import Client
 
 from legal.models import ConsentRecord
 from legal.selectors import purpose_granted
+from members.accounts.services import member_cancel
 from members.models import User
-from members.services import member_cancel
 from tests.factories.members import PASSWORD
 from tests.legal import conftest as legal_fixtures
 

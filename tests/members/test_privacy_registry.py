@@ -3,8 +3,8 @@
 import pytest
 from django.apps import apps
 
-from members import privacy
-from members.services import member_data_export
+from core import privacy
+from members.privacy.services import member_data_export
 from tests.factories.members import MemberFactory
 
 

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from members.workdays import add_working_days, is_working_day
+from members.privacy.workdays import add_working_days, is_working_day
 
 
 def test_national_day_holidays_are_skipped_and_make_up_days_count():
@@ -28,7 +28,7 @@ def test_a_year_the_calendar_does_not_cover_counts_weekdays():
 def test_the_number_of_working_days_is_a_setting(settings):
     from django.utils import timezone
 
-    from members.services import privacy_request_due_on
+    from members.privacy.services import privacy_request_due_on
 
     settings.PRIVACY_REQUEST_DUE_WORKING_DAYS = 1
     received = timezone.make_aware(datetime.datetime(2026, 9, 30, 10, 0))

@@ -17,8 +17,8 @@ from wagtail.models import Locale, Page
 
 from cms import selectors
 from cms.errors import NotFound
-from members.selectors import favorite_page_ids
-from members.services.activity import footprint_record
+from members.activity.selectors import favorite_page_ids
+from members.activity.services import footprint_record
 
 from ...locales import requested_locale
 from ...schema import ProblemSerializer

@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.viewsets import GenericViewSet
 
 from cms.selectors import page_translations, renditions_by_image
-from members.selectors import favorite_page_ids
+from members.activity.selectors import favorite_page_ids
 from products import selectors
 from products.models import THUMBNAIL_SPEC, ProductPage
 

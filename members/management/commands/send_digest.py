@@ -1,12 +1,12 @@
 """``manage.py send_digest``: mail each confirmed subscriber what was published
-since their last digest (``members.services.digest``). Safe to run often and
+since their last digest (``members.subscriptions.digest``). Safe to run often and
 concurrently — nobody gets the same items twice. Schedule it daily or weekly
 (README, "Member activity"); ``--enqueue`` hands the run to the task worker."""
 
 from django.core.management.base import BaseCommand
 
-from members.services.digest import digest_send_all
-from members.tasks import digest_send_task
+from members.subscriptions.digest import digest_send_all
+from members.subscriptions.tasks import digest_send_task
 
 
 class Command(BaseCommand):
@@ -16,7 +16,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--enqueue",
             action="store_true",
-            help="Queue members.tasks.digest_send_task instead of running it here.",
+            help="Queue members.subscriptions.tasks.digest_send_task instead of "
+            "running it here.",
         )
 
     def handle(self, *args, enqueue: bool = False, **options):

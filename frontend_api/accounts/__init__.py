@@ -1,0 +1,1 @@
+"""Account API: the member's profile, avatar and account cancellation."""

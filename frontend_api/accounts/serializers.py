@@ -1,0 +1,88 @@
+"""Input and output serializers of the account API (one pair per operation)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from rest_framework import serializers
+
+
+class CustomerServiceSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    email = serializers.EmailField()
+    phone = serializers.CharField(allow_null=True)
+
+
+class AvatarSerializer(serializers.Serializer):
+    url = serializers.CharField(help_text="Re-encoded image, at most 1024 px.")
+    medium = serializers.CharField(help_text="256 × 256 thumbnail.")
+    small = serializers.CharField(help_text="64 × 64 thumbnail.")
+
+
+class MeOutSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    email = serializers.EmailField()
+    display_name = serializers.CharField()
+    phone = serializers.CharField(allow_null=True, help_text="E.164.")
+    wechat_id = serializers.CharField()
+    qq = serializers.CharField()
+    contact_address = serializers.CharField()
+    company_name = serializers.CharField()
+    company_address = serializers.CharField()
+    position = serializers.CharField()
+    preferred_language = serializers.CharField()
+    is_minor = serializers.BooleanField()
+    date_joined = serializers.DateTimeField()
+    customer_service = serializers.SerializerMethodField()
+    avatar = serializers.SerializerMethodField()
+
+    def get_customer_service(self, user) -> CustomerServiceSerializer(allow_null=True):  # type: ignore[valid-type]
+        staff = user.customer_service
+        if staff is None:
+            return None
+        return {"name": str(staff), "email": staff.email, "phone": staff.phone}
+
+    def get_avatar(self, user) -> AvatarSerializer(allow_null=True):  # type: ignore[valid-type]
+        if not user.avatar:
+            return None
+        return {
+            "url": user.avatar.url,
+            "medium": user.avatar_medium.url,
+            "small": user.avatar_small.url,
+        }
+
+
+class MeInSerializer(serializers.Serializer):
+    """Every field optional (PATCH); ``phone`` may be mainland (13812345678) or
+    international (+44 …); empty removes it."""
+
+    display_name = serializers.CharField(
+        max_length=80, allow_blank=True, required=False
+    )
+    phone = serializers.CharField(
+        max_length=32, allow_blank=True, allow_null=True, required=False
+    )
+    wechat_id = serializers.CharField(max_length=40, allow_blank=True, required=False)
+    qq = serializers.CharField(max_length=12, allow_blank=True, required=False)
+    contact_address = serializers.CharField(
+        max_length=255, allow_blank=True, required=False
+    )
+    company_name = serializers.CharField(
+        max_length=200, allow_blank=True, required=False
+    )
+    company_address = serializers.CharField(
+        max_length=255, allow_blank=True, required=False
+    )
+    position = serializers.CharField(max_length=100, allow_blank=True, required=False)
+    preferred_language = serializers.ChoiceField(
+        choices=[code for code, _name in settings.LANGUAGES], required=False
+    )
+
+
+class CancelInSerializer(serializers.Serializer):
+    password = serializers.CharField(
+        trim_whitespace=False, help_text="The current password, to confirm."
+    )
+
+
+class AvatarInSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="JPEG, PNG or WebP, at most 2 MB.")

@@ -1,0 +1,109 @@
+"""``/api/v1/me/…``: the member's profile, avatar and account cancellation, and
+``MemberAPIView``, the base of every member endpoint. Thin: validate, call
+``members.accounts``, serialize."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.parsers import MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from cms.errors import PayloadTooLarge
+from members.accounts import selectors, services
+
+from ..permissions import IsMember
+from ..throttles import WriteRateThrottle
+from .serializers import (
+    AvatarInSerializer,
+    CancelInSerializer,
+    MeInSerializer,
+    MeOutSerializer,
+)
+
+TAGS = ["me"]
+
+
+class MemberAPIView(APIView):
+    permission_classes = [IsMember]
+    throttle_classes = [WriteRateThrottle]
+    throttle_scope = "write"
+
+
+class MeView(MemberAPIView):
+    """The signed-in member's profile; cancelling the account."""
+
+    # Cancelling stays possible while a policy awaits consent (a right, not a use).
+    consent_exempt_methods = ("DELETE",)
+
+    @extend_schema(responses=MeOutSerializer, tags=TAGS, operation_id="me_retrieve")
+    def get(self, request: Request) -> Response:
+        user = selectors.member_profile_get(user=request.user)
+        return Response(MeOutSerializer(user).data)
+
+    @extend_schema(
+        request=MeInSerializer,
+        responses={200: MeOutSerializer},
+        tags=TAGS,
+        operation_id="me_update",
+        description="Correct your own profile. 409 `phone_unavailable` when the "
+        "number belongs to another account.",
+    )
+    def patch(self, request: Request) -> Response:
+        data = MeInSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        services.member_profile_update(
+            user=request.user, data=dict(data.validated_data)
+        )
+        user = selectors.member_profile_get(user=request.user)
+        return Response(MeOutSerializer(user).data)
+
+    @extend_schema(
+        request=CancelInSerializer,
+        responses={204: None},
+        tags=TAGS,
+        operation_id="me_cancel",
+        description="Cancel the account: 403 `password_incorrect` changes nothing; "
+        "otherwise every session ends and the personal data is erased.",
+    )
+    def delete(self, request: Request) -> Response:
+        data = CancelInSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        django_request: HttpRequest = request._request
+        services.member_cancel(
+            user=request.user,
+            password=data.validated_data["password"],
+            request=django_request,
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class AvatarView(MemberAPIView):
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(
+        request={"multipart/form-data": AvatarInSerializer},
+        responses={200: MeOutSerializer},
+        tags=TAGS,
+        operation_id="me_avatar_set",
+        description="413 above 2 MB, 415 for anything but JPEG, PNG or WebP.",
+    )
+    def put(self, request: Request) -> Response:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+        if length > services.AVATAR_MAX_BYTES + 64 * 1024:  # before parsing the body
+            raise PayloadTooLarge(
+                "An avatar may be at most 2 MB.", code="avatar_too_large"
+            )
+        data = AvatarInSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.avatar_set(user=request.user, upload=data.validated_data["file"])
+        user = selectors.member_profile_get(user=request.user)
+        return Response(MeOutSerializer(user).data)
+
+    @extend_schema(responses={204: None}, tags=TAGS, operation_id="me_avatar_remove")
+    def delete(self, request: Request) -> Response:
+        services.avatar_remove(user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)

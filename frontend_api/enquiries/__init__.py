@@ -1,0 +1,1 @@
+"""Enquiries API: procurement requests and online consultations."""

@@ -1,0 +1,317 @@
+"""Enquiries: ``/api/v1/me/procurement-requests/`` (a member's requests for
+quotation, their status, messages and attachments) and online consultation —
+``POST /api/v1/consultations/`` for anyone (rate limited by the ``consultation``
+throttle scope) and a member's own consultations with their threads under
+``/api/v1/me/consultations/``. Thin: validate, call ``members.enquiries``,
+serialize."""
+
+from __future__ import annotations
+
+import uuid
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.parsers import MultiPartParser
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from cms.errors import PayloadTooLarge
+from members.enquiries import selectors, services
+from members.enquiries.models import ConsultationStatus, ProcurementStatus
+from members.enquiries.services.attachments import ATTACHMENT_MAX_BYTES
+
+from ..accounts.views import MemberAPIView
+from ..pagination import PageNumberPagination
+from ..throttles import WriteRateThrottle
+from .serializers import (
+    AttachmentInSerializer,
+    AttachmentOutSerializer,
+    ConsultationCreatedSerializer,
+    ConsultationDetailSerializer,
+    ConsultationInSerializer,
+    ConsultationMessageInSerializer,
+    ConsultationMessageOutSerializer,
+    ConsultationOutSerializer,
+    MessageInSerializer,
+    MessageOutSerializer,
+    ProcurementRequestDetailSerializer,
+    ProcurementRequestInSerializer,
+    ProcurementRequestOutSerializer,
+    StatusInSerializer,
+)
+
+ME_TAGS = ["me"]
+CONSULTATION_TAGS = ["consultations"]
+
+# --- procurement requests -----------------------------------------------------------
+
+IDEMPOTENCY_KEY = OpenApiParameter(
+    "Idempotency-Key",
+    str,
+    location=OpenApiParameter.HEADER,
+    required=False,
+    description="Any unique string (e.g. a UUID) per request you mean to create: "
+    "a retry with the same key returns the first request (200) instead of a "
+    "duplicate.",
+)
+STATUS_FILTER = OpenApiParameter("status", str, enum=ProcurementStatus.values)
+
+
+class ProcurementRequestListView(MemberAPIView):
+    # Lets the schema document the paginated envelope and page parameters.
+    pagination_class = PageNumberPagination
+
+    @extend_schema(
+        parameters=[STATUS_FILTER],
+        responses=ProcurementRequestOutSerializer(many=True),
+        tags=ME_TAGS,
+        operation_id="me_procurement_requests_list",
+        description="Your procurement requests, newest first.",
+    )
+    def get(self, request: Request) -> Response:
+        wanted = request.query_params.get("status") or None
+        if wanted and wanted not in ProcurementStatus.values:
+            raise serializers.ValidationError(
+                {"status": ["Unknown status."]}, code="invalid_choice"
+            )
+        paginator = PageNumberPagination()
+        found = selectors.procurement_requests_of(user=request.user, status=wanted)
+        page = paginator.paginate_queryset(found, request, view=self)
+        data = ProcurementRequestOutSerializer(
+            page, many=True, context={"request": request}
+        ).data
+        return paginator.get_paginated_response(data)
+
+    @extend_schema(
+        parameters=[IDEMPOTENCY_KEY],
+        request=ProcurementRequestInSerializer,
+        responses={
+            201: ProcurementRequestDetailSerializer,
+            200: ProcurementRequestDetailSerializer,
+        },
+        tags=ME_TAGS,
+        operation_id="me_procurement_requests_create",
+        description="Submitted at once (sales are e-mailed) unless `submit` is "
+        "false. Contact fields default to your profile.",
+    )
+    def post(self, request: Request) -> Response:
+        data = ProcurementRequestInSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        items = [dict(item) for item in values.pop("items")]
+        submit = values.pop("submit")
+        created_request, created = services.procurement_request_create(
+            user=request.user,
+            data=values,
+            items=items,
+            submit=submit,
+            idempotency_key=request.headers.get("Idempotency-Key", ""),
+        )
+        return _detail(
+            request,
+            created_request.pk,
+            status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )
+
+
+def _detail(request: Request, pk: int, code: int = status.HTTP_200_OK) -> Response:
+    found = selectors.procurement_request_get(user=request.user, pk=pk)
+    data = ProcurementRequestDetailSerializer(found, context={"request": request})
+    return Response(data.data, status=code)
+
+
+class ProcurementRequestDetailView(MemberAPIView):
+    @extend_schema(
+        responses=ProcurementRequestDetailSerializer,
+        tags=ME_TAGS,
+        operation_id="me_procurement_requests_retrieve",
+        description="With items, attachments, status history and messages.",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        return _detail(request, pk)
+
+
+class ProcurementStatusView(MemberAPIView):
+    @extend_schema(
+        request=StatusInSerializer,
+        responses=ProcurementRequestDetailSerializer,
+        tags=ME_TAGS,
+        operation_id="me_procurement_requests_status",
+        description="Submit a draft, or cancel a request before it is quoted. "
+        "Any other move is a 409 `invalid_transition`.",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        data = StatusInSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        found = selectors.procurement_request_get(user=request.user, pk=pk)
+        services.procurement_request_transition(
+            request=found,
+            to_status=data.validated_data["status"],
+            actor=request.user,
+            by_staff=False,
+        )
+        return _detail(request, pk)
+
+
+class ProcurementMessageView(MemberAPIView):
+    @extend_schema(
+        responses=MessageOutSerializer(many=True),
+        tags=ME_TAGS,
+        operation_id="me_procurement_requests_messages_list",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        found = selectors.procurement_request_get(user=request.user, pk=pk)
+        return Response(MessageOutSerializer(found.messages.all(), many=True).data)
+
+    @extend_schema(
+        request=MessageInSerializer,
+        responses={201: MessageOutSerializer},
+        tags=ME_TAGS,
+        operation_id="me_procurement_requests_messages_create",
+        description="Write to sales (e-mailed to them). 409 `draft` before submit.",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        data = MessageInSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        found = selectors.procurement_request_get(user=request.user, pk=pk)
+        message = services.procurement_message_add(
+            request=found,
+            author=request.user,
+            body=data.validated_data["body"],
+            from_staff=False,
+        )
+        return Response(
+            MessageOutSerializer(message).data, status=status.HTTP_201_CREATED
+        )
+
+
+class ProcurementAttachmentView(MemberAPIView):
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(
+        request={"multipart/form-data": AttachmentInSerializer},
+        responses={201: AttachmentOutSerializer},
+        tags=ME_TAGS,
+        operation_id="me_procurement_requests_attachments_create",
+        description="One file per call, at most 5 per request. 413 above 10 MB, "
+        "415 unless the content is a PDF, XLSX, JPEG or PNG (matching its name), "
+        "409 once the request is quoted, closed or cancelled.",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+        if length > ATTACHMENT_MAX_BYTES + 64 * 1024:
+            # Refused from the header alone, before the body is read.
+            raise PayloadTooLarge(
+                "An attachment may be at most 10 MB.", code="attachment_too_large"
+            )
+        found = selectors.procurement_request_get(user=request.user, pk=pk)
+        data = AttachmentInSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        attachment = services.procurement_attachment_add(
+            request=found, upload=data.validated_data["file"]
+        )
+        return Response(
+            AttachmentOutSerializer(attachment, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+# --- consultations ------------------------------------------------------------------
+
+
+class ConsultationCreateView(APIView):
+    permission_classes = [AllowAny]
+    throttle_classes = [WriteRateThrottle]
+    throttle_scope = "consultation"
+
+    @extend_schema(
+        request=ConsultationInSerializer,
+        responses={201: ConsultationCreatedSerializer},
+        tags=CONSULTATION_TAGS,
+        operation_id="consultations_create",
+        description="Ask a question (visitors and members). Give an e-mail or a "
+        "phone (members default to their profile). Staff are e-mailed; replies come "
+        "by e-mail in `locale`, and members also see them under "
+        "`/api/v1/me/consultations/`. Rate limited (429 with `Retry-After`).",
+    )
+    def post(self, request: Request) -> Response:
+        data = ConsultationInSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        if values.get("website"):
+            # A bot filled the hidden field: answer as usual, keep nothing.
+            fake = {"reference": uuid.uuid4(), "status": ConsultationStatus.OPEN}
+            return Response(
+                ConsultationCreatedSerializer(fake).data, status.HTTP_201_CREATED
+            )
+        user = request.user if request.user.is_authenticated else None
+        consultation = services.consultation_create(
+            user=user,
+            name=values.get("name", ""),
+            email=values.get("email", ""),
+            phone=values.get("phone", ""),
+            message=values["message"],
+            product_id=values.get("product"),
+            locale=values.get("locale", ""),
+        )
+        return Response(
+            ConsultationCreatedSerializer(consultation).data, status.HTTP_201_CREATED
+        )
+
+
+class MyConsultationListView(MemberAPIView):
+    # Lets the schema document the paginated envelope and page parameters.
+    pagination_class = PageNumberPagination
+
+    @extend_schema(
+        responses=ConsultationOutSerializer(many=True),
+        tags=ME_TAGS,
+        operation_id="me_consultations_list",
+        description="Your consultations, newest first.",
+    )
+    def get(self, request: Request) -> Response:
+        paginator = self.pagination_class()
+        found = selectors.consultations_of(user=request.user)
+        page = paginator.paginate_queryset(found, request, view=self)
+        return paginator.get_paginated_response(
+            ConsultationOutSerializer(page, many=True).data
+        )
+
+
+class MyConsultationDetailView(MemberAPIView):
+    @extend_schema(
+        responses=ConsultationDetailSerializer,
+        tags=ME_TAGS,
+        operation_id="me_consultations_retrieve",
+        description="With its thread, oldest message first.",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        found = selectors.consultation_get(user=request.user, pk=pk)
+        return Response(ConsultationDetailSerializer(found).data)
+
+
+class MyConsultationMessageView(MemberAPIView):
+    @extend_schema(
+        request=ConsultationMessageInSerializer,
+        responses={201: ConsultationMessageOutSerializer},
+        tags=ME_TAGS,
+        operation_id="me_consultations_messages_create",
+        description="Follow up (staff are e-mailed; an answered consultation "
+        "opens again). 409 `closed` once staff closed it.",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        data = ConsultationMessageInSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        found = selectors.consultation_get(user=request.user, pk=pk)
+        message = services.consultation_message_add(
+            consultation=found,
+            author=request.user,
+            body=data.validated_data["body"],
+            from_staff=False,
+        )
+        return Response(
+            ConsultationMessageOutSerializer(message).data,
+            status=status.HTTP_201_CREATED,
+        )

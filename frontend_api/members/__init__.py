@@ -1,1 +1,0 @@
-"""Member API: profile, avatar, export, cancellation, privacy requests."""

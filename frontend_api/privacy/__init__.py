@@ -1,0 +1,1 @@
+"""Privacy API: the member's data export and privacy requests."""

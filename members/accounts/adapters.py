@@ -1,0 +1,171 @@
+"""django-allauth adapters: phone numbers on our user model, queued e-mail, and the
+user payload of the headless API.
+
+Phone: allauth's phone login needs the adapter to store and find numbers; ours live in
+``User.phone`` (E.164, unique when given). There is no SMS gateway, so numbers are not
+verified by SMS (``ACCOUNT_PHONE_VERIFICATION_ENABLED = False``) and an SMS is never
+sent; the e-mail address, which is verified, stays the recovery channel.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from types import SimpleNamespace
+from typing import Any
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from allauth.headless.adapter import DefaultHeadlessAdapter
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from legal.selectors import consents_pending
+from members.mail import email_send
+
+from .models import User
+from .phones import phone_normalize
+
+logger = logging.getLogger(__name__)
+
+
+class MemberPhoneField(forms.CharField):
+    """A mobile number: mainland by default, ``+country code`` for others."""
+
+    def clean(self, value: Any) -> str:
+        value = super().clean(value)
+        return phone_normalize(value) if value else value
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def phone_form_field(self, **kwargs: Any) -> forms.Field:
+        kwargs.setdefault("max_length", 32)
+        return MemberPhoneField(**kwargs)
+
+    def clean_phone(self, phone: str) -> str:
+        try:
+            return phone_normalize(phone)
+        except ValidationError as exc:
+            raise forms.ValidationError(exc.messages[0], code="invalid_phone") from exc
+
+    def set_phone(self, user: User, phone: str, verified: bool) -> None:
+        user.phone = phone or None
+        user.phone_verified = bool(phone) and verified
+        user.save(update_fields=["phone", "phone_verified"])
+
+    def get_phone(self, user: User) -> tuple[str, bool] | None:
+        if not user.phone:
+            return None
+        return user.phone, user.phone_verified
+
+    def set_phone_verified(self, user: User, phone: str) -> None:
+        User.objects.filter(pk=user.pk, phone=phone).update(phone_verified=True)
+
+    def get_user_by_phone(self, phone: str) -> User | None:
+        try:
+            phone = phone_normalize(phone)
+        except ValidationError:
+            return None
+        return User.objects.filter(phone=phone, is_active=True).first()
+
+    def _get_login_attempts_cache_key(self, request, **credentials: Any) -> str:
+        """allauth keys failed logins by e-mail or username only, so every login
+        by phone would share one key and five wrong phone passwords from anyone
+        would lock out all phone logins. Key phone logins by the number."""
+        phone = credentials.get("phone")
+        if phone and not credentials.get("email"):
+            try:
+                phone = phone_normalize(phone)
+            except ValidationError:
+                pass
+            return super()._get_login_attempts_cache_key(
+                request, email=f"phone:{phone}"
+            )
+        return super()._get_login_attempts_cache_key(request, **credentials)
+
+    def send_verification_code_sms(
+        self, user: User, phone: str, code: str, **kwargs: Any
+    ) -> None:
+        # No SMS gateway: never reached while phone verification is off.
+        logger.warning(
+            "SMS requested for user %s but no gateway is configured", user.pk
+        )
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Render now (allauth's templates), send from a task after commit."""
+        request = allauth_context.request
+        site = SimpleNamespace(
+            name=settings.WAGTAIL_SITE_NAME,
+            domain=request.get_host() if request is not None else "",
+        )
+        ctx = {"request": request, "email": email, "current_site": site, **context}
+        message = self.render_mail(template_prefix, email, ctx)
+        to, subject, body = list(message.to), str(message.subject), str(message.body)
+        transaction.on_commit(
+            lambda: email_send.enqueue(to=to, subject=subject, body=body)
+        )
+
+
+class HeadlessAdapter(DefaultHeadlessAdapter):
+    """Adds the member's phone, display name and the policies awaiting their
+    consent to allauth's user payload (the session response and every other
+    response that carries the user)."""
+
+    def get_user_dataclass(self):
+        base = super().get_user_dataclass()
+        extra = [
+            (
+                "phone",
+                str | None,
+                dataclasses.field(
+                    default=None,
+                    metadata={
+                        "description": "Mobile, E.164.",
+                        "example": "+8613812345678",
+                    },
+                ),
+            ),
+            (
+                "display_name",
+                str | None,
+                dataclasses.field(
+                    default=None,
+                    metadata={"description": "Display name.", "example": "王经理"},
+                ),
+            ),
+            (
+                "consent_required",
+                list,
+                dataclasses.field(
+                    default_factory=list,
+                    metadata={
+                        "description": "Policies awaiting the member's consent: "
+                        "[{policy, version, title, effective_date}]. While not "
+                        "empty, show the policy pop-up; member writes answer 403 "
+                        "consent_required until the member accepts "
+                        "(POST /api/v1/me/consents/).",
+                        "example": [
+                            {
+                                "policy": "privacy",
+                                "version": "2024-03-01",
+                                "title": "法律声明及隐私政策",
+                                "effective_date": "2024-03-01",
+                            }
+                        ],
+                    },
+                ),
+            ),
+        ]
+        return dataclasses.make_dataclass("User", extra, bases=(base,))
+
+    def user_as_dataclass(self, user: User):
+        base = super().user_as_dataclass(user)
+        values = dataclasses.asdict(base)
+        values["phone"] = getattr(user, "phone", None)
+        values["display_name"] = getattr(user, "display_name", None)
+        values["consent_required"] = (
+            consents_pending(user=user) if user.pk and user.is_active else []
+        )
+        return self.get_user_dataclass()(**values)

@@ -1,0 +1,349 @@
+"""The two staff inboxes of enquiries, on one base.
+
+*Procurement requests*: filter by status, assignee and date, search, export CSV; on
+a request's page read its items, history and thread, assign it, move its status and
+reply. *Consultations*: the same list; on a consultation's page read the question
+and thread, assign it, reply (e-mailed to the visitor or member in their language)
+and close it.
+
+The base (``InboxPolicy``, ``InboxFilterSet``, ``InboxStaffForm``,
+``InboxEditView``, ``InboxViewSet``) holds what they share: nobody adds or deletes
+enquiries here, the assignee and date filters, the reply field, assigning through
+``enquiry_assign``. Every change goes through ``members.enquiries.services``, so the
+history is kept and the asker is e-mailed exactly as when the API makes the change.
+Registered by ``members.wagtail_hooks``.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Panel
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.views.generic.models import EditView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from members.accounts.models import User
+
+from .models import (
+    Consultation,
+    ConsultationStatus,
+    ProcurementRequest,
+    ProcurementStatus,
+)
+from .services import (
+    allowed_moves,
+    consultation_close,
+    consultation_message_add,
+    enquiry_assign,
+    procurement_message_add,
+    procurement_request_transition,
+)
+
+# --- the inbox base ---------------------------------------------------------------
+
+
+class InboxPolicy(ModelPermissionPolicy):
+    """Members and visitors create enquiries; staff never add or delete them here."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+
+for _model in (ProcurementRequest, Consultation):
+    register_permission_policy(_model, InboxPolicy(_model))
+
+
+class InboxFilterSet(WagtailFilterSet):
+    created_at = django_filters.DateFromToRangeFilter(
+        label=_("created"), widget=DateRangePickerWidget
+    )
+    assignee = django_filters.ModelChoiceFilter(
+        label=_("assigned to"),
+        queryset=User.objects.filter(is_staff=True, is_active=True),
+    )
+
+    class Meta:
+        fields = ["status", "assignee", "created_at"]
+
+
+class InboxStaffForm(WagtailAdminModelForm):
+    """The assignee (a model field) plus a reply, applied by the services rather
+    than saved onto the row; subclasses name the reply and add their own actions."""
+
+    reply_label = _("reply")
+    reply_help_text = ""
+
+    reply = forms.CharField(
+        required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reply"].label = self.reply_label
+        self.fields["reply"].help_text = self.reply_help_text
+
+
+class InboxEditView(EditView):
+    """Saving assigns through ``enquiry_assign``, then ``work`` applies the
+    subclass's actions (status, reply, close) — all in one transaction."""
+
+    def save_instance(self):
+        instance = self.form.instance
+        data = self.form.cleaned_data
+        with transaction.atomic():
+            if "assignee" in self.form.changed_data:
+                enquiry_assign(enquiry=instance, assignee=data["assignee"])
+            instance = self.work(instance, data)
+        return instance
+
+    def work(self, instance, data):
+        return instance
+
+
+class InboxViewSet(ModelViewSet):
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    search_backend_name = None
+    ordering = ["-created_at", "-pk"]
+    related: tuple[str, ...] = ("assignee", "user")
+
+    def get_queryset(self, request):
+        return self.model.objects.select_related(*self.related)
+
+
+# --- procurement requests -----------------------------------------------------------
+
+
+class ProcurementFilterSet(InboxFilterSet):
+    class Meta(InboxFilterSet.Meta):
+        model = ProcurementRequest
+
+
+class ProcurementStaffForm(InboxStaffForm):
+    """A status move and a reply to the member."""
+
+    reply_label = _("reply to the member")
+    reply_help_text = _("Added to the thread and e-mailed in the member's language.")
+
+    new_status = forms.ChoiceField(
+        label=_("change status to"),
+        required=False,
+        choices=[("", _("— keep the status —")), *ProcurementStatus.choices],
+        help_text=_("The member is e-mailed about every change."),
+    )
+
+    def clean_new_status(self):
+        wanted = self.cleaned_data.get("new_status")
+        current = self.instance.status
+        if wanted and wanted != current:
+            if wanted not in allowed_moves(status=current, by_staff=True):
+                raise forms.ValidationError(
+                    _("A %(current)s request cannot become %(wanted)s.")
+                    % {"current": current, "wanted": wanted}
+                )
+        return wanted
+
+
+class ProcurementOverviewPanel(Panel):
+    """Read-only: the request, its items, attachments, history and messages."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "members/admin/procurement_overview.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["rfq"] = self.instance
+            return context
+
+
+class ProcurementEditView(InboxEditView):
+    def work(self, instance, data):
+        staff = self.request.user
+        wanted = data.get("new_status")
+        if wanted and wanted != instance.status:
+            instance = procurement_request_transition(
+                request=instance, to_status=wanted, actor=staff, by_staff=True
+            )
+        if data.get("reply", "").strip():
+            procurement_message_add(
+                request=instance, author=staff, body=data["reply"], from_staff=True
+            )
+        return instance
+
+
+class ProcurementRequestViewSet(InboxViewSet):
+    model = ProcurementRequest
+    name = "procurement_requests"
+    icon = "list-ul"
+    menu_label = _("Procurement requests")
+    menu_order = 260
+    edit_view_class = ProcurementEditView
+    filterset_class = ProcurementFilterSet
+    search_fields = ["title", "contact_name", "company_name", "contact_email"]
+    list_display = [
+        TitleColumn(
+            "__str__", label=_("request"), url_name="procurement_requests:edit"
+        ),
+        Column("company_name", label=_("company")),
+        Column("contact_name", label=_("contact")),
+        StatusTagColumn(
+            "get_status_display",
+            label=_("status"),
+            primary=lambda r: r.status == ProcurementStatus.SUBMITTED,
+        ),
+        Column("assignee", label=_("assigned to")),
+        DateColumn("created_at", label=_("created")),
+    ]
+    list_export = [
+        "id",
+        "title",
+        "status",
+        "company_name",
+        "contact_name",
+        "contact_phone",
+        "contact_email",
+        "delivery_province",
+        "delivery_city",
+        "wanted_by",
+        "budget",
+        "assignee",
+        "created_at",
+        "submitted_at",
+    ]
+    export_filename = "procurement-requests"
+    edit_handler = ObjectList(
+        [
+            ProcurementOverviewPanel(heading=_("Request")),
+            MultiFieldPanel(
+                [
+                    FieldPanel("assignee"),
+                    FieldPanel("new_status"),
+                    FieldPanel("reply"),
+                ],
+                heading=_("Work on it"),
+            ),
+        ],
+        base_form_class=ProcurementStaffForm,
+    )
+
+
+# --- consultations ------------------------------------------------------------------
+
+
+class ConsultationFilterSet(InboxFilterSet):
+    created_at = django_filters.DateFromToRangeFilter(
+        label=_("asked"), widget=DateRangePickerWidget
+    )
+
+    class Meta(InboxFilterSet.Meta):
+        model = Consultation
+
+
+class ConsultationStaffForm(InboxStaffForm):
+    """A reply to the asker, and closing."""
+
+    reply_help_text = _(
+        "Added to the thread and e-mailed to the asker in their language; "
+        "the consultation becomes answered."
+    )
+
+    close = forms.BooleanField(
+        label=_("close the consultation"),
+        required=False,
+        help_text=_("Nothing more can be added to a closed consultation."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        closed = self.instance.status == ConsultationStatus.CLOSED
+        if closed and (data.get("reply") or "").strip():
+            self.add_error("reply", _("This consultation is closed."))
+        if (data.get("reply") or "").strip() and not self.instance.reply_to:
+            self.add_error(
+                "reply",
+                _("The asker left no e-mail address: call them on %(phone)s.")
+                % {"phone": self.instance.phone},
+            )
+        return data
+
+
+class ConsultationOverviewPanel(Panel):
+    """Read-only: who asked what, about which product, and the thread."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "members/admin/consultation_overview.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["consultation"] = self.instance
+            return context
+
+
+class ConsultationEditView(InboxEditView):
+    def work(self, instance, data):
+        if (data.get("reply") or "").strip():
+            consultation_message_add(
+                consultation=instance,
+                author=self.request.user,
+                body=data["reply"],
+                from_staff=True,
+            )
+        if data.get("close"):
+            instance = consultation_close(consultation=instance)
+        return instance
+
+
+class ConsultationViewSet(InboxViewSet):
+    model = Consultation
+    name = "consultations"
+    icon = "help"
+    menu_label = _("Consultations")
+    menu_order = 261
+    edit_view_class = ConsultationEditView
+    filterset_class = ConsultationFilterSet
+    search_fields = ["name", "email", "phone", "message"]
+    list_display = [
+        TitleColumn("__str__", label=_("consultation"), url_name="consultations:edit"),
+        Column("email", label=_("e-mail")),
+        Column("phone", label=_("phone")),
+        StatusTagColumn(
+            "get_status_display",
+            label=_("status"),
+            primary=lambda c: c.status == ConsultationStatus.OPEN,
+        ),
+        Column("assignee", label=_("assigned to")),
+        DateColumn("created_at", label=_("asked")),
+    ]
+    list_export = [
+        "id",
+        "name",
+        "email",
+        "phone",
+        "status",
+        "locale",
+        "product",
+        "assignee",
+        "created_at",
+        "message",
+    ]
+    export_filename = "consultations"
+    edit_handler = ObjectList(
+        [
+            ConsultationOverviewPanel(heading=_("Consultation")),
+            MultiFieldPanel(
+                [FieldPanel("assignee"), FieldPanel("reply"), FieldPanel("close")],
+                heading=_("Answer it"),
+            ),
+        ],
+        base_form_class=ConsultationStaffForm,
+    )
+    related = ("assignee", "user", "product")

@@ -1,0 +1,82 @@
+"""Reads of a member's own enquiries; every query is scoped to the requesting user."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+
+from cms.errors import NotFound
+from members.accounts.models import User
+
+from .models import (
+    Consultation,
+    ConsultationMessage,
+    ProcurementMessage,
+    ProcurementRequest,
+)
+
+# --- procurement requests --------------------------------------------------------
+
+
+def procurement_requests_of(
+    *, user: User, status: str | None = None
+) -> QuerySet[ProcurementRequest]:
+    """The member's requests, newest first, with items and attachments (three
+    queries for a page of any size)."""
+    requests = ProcurementRequest.objects.filter(user=user)
+    if status:
+        requests = requests.filter(status=status)
+    return requests.prefetch_related("items", "attachments").order_by(
+        "-created_at", "-pk"
+    )
+
+
+def procurement_request_get(*, user: User, pk: int) -> ProcurementRequest:
+    """One of the member's requests with everything shown on its page; another
+    member's is ``NotFound`` (404)."""
+    found = (
+        procurement_requests_of(user=user)
+        .prefetch_related(
+            "history",
+            Prefetch(
+                "messages",
+                queryset=ProcurementMessage.objects.select_related("author"),
+            ),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if found is None:
+        raise NotFound("No such procurement request.")
+    return found
+
+
+# --- consultations ---------------------------------------------------------------
+
+
+def consultations_of(*, user: User) -> QuerySet[Consultation]:
+    """The member's consultations, newest first, with the product asked about
+    (one query for a page of any size)."""
+    return (
+        Consultation.objects.filter(user=user)
+        .select_related("product")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def consultation_get(*, user: User, pk: int) -> Consultation:
+    """One of the member's consultations with its thread; another member's is
+    ``NotFound`` (404)."""
+    found = (
+        consultations_of(user=user)
+        .prefetch_related(
+            Prefetch(
+                "messages",
+                queryset=ConsultationMessage.objects.select_related("author"),
+            )
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if found is None:
+        raise NotFound("No such consultation.")
+    return found

@@ -1,0 +1,258 @@
+"""Procurement requests: create (idempotently), move through the status machine,
+talk, attach files. Sales are e-mailed on submit and on the member's messages; the
+member on every status change and every reply, in their own language.
+
+The status machine (who may move a request where)::
+
+    draft ─member→ submitted ─sales→ processing ─sales→ quoted ─sales→ closed
+      └──────────── member → cancelled (any time before quoted) ─────┘
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from cms.errors import Conflict, ValidationFailed
+from members.accounts.models import User
+from members.errors import validation_failed
+from members.mail import mail_language, mail_queue
+from products.models import ProductPage
+
+from ..models import (
+    ProcurementItem,
+    ProcurementMessage,
+    ProcurementRequest,
+    ProcurementStatus,
+    ProcurementStatusChange,
+)
+from .threads import staff_mail, thread_body
+
+S = ProcurementStatus
+MEMBER_MOVES = {
+    S.DRAFT: {S.SUBMITTED, S.CANCELLED},
+    S.SUBMITTED: {S.CANCELLED},
+    S.PROCESSING: {S.CANCELLED},
+}
+STAFF_MOVES = {
+    S.SUBMITTED: {S.PROCESSING},
+    S.PROCESSING: {S.QUOTED},
+    S.QUOTED: {S.CLOSED},
+}
+MAX_ITEMS = 50
+# E-mail templates are written per language (no gettext catalogue needed).
+STATUS_LABELS = {
+    "zh-hans": {
+        S.DRAFT: "草稿",
+        S.SUBMITTED: "已提交",
+        S.PROCESSING: "处理中",
+        S.QUOTED: "已报价",
+        S.CLOSED: "已关闭",
+        S.CANCELLED: "已取消",
+    },
+    "en": {value: str(label) for value, label in S.choices},
+}
+REQUEST_FIELDS = (
+    "title",
+    "delivery_province",
+    "delivery_city",
+    "wanted_by",
+    "budget",
+    "notes",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+    "company_name",
+)
+
+
+def allowed_moves(*, status: str, by_staff: bool) -> set[str]:
+    return set((STAFF_MOVES if by_staff else MEMBER_MOVES).get(status, set()))
+
+
+def _contact_defaults(user: User) -> dict[str, str]:
+    return {
+        "contact_name": user.display_name or user.get_full_name() or user.email,
+        "contact_phone": user.phone or "",
+        "contact_email": user.email,
+        "company_name": user.company_name,
+    }
+
+
+def _items(data: list[dict[str, Any]]) -> list[ProcurementItem]:
+    """Build (unsaved) items; every one needs a live product or a description."""
+    if not data:
+        raise ValidationFailed(
+            "Add at least one item.",
+            errors=[{"code": "required", "detail": "Add an item.", "attr": "items"}],
+        )
+    if len(data) > MAX_ITEMS:
+        raise ValidationFailed(f"At most {MAX_ITEMS} items.", code="too_many_items")
+    ids = {row["product"] for row in data if row.get("product")}
+    products = ProductPage.objects.filter(pk__in=ids, live=True).in_bulk()
+    items = []
+    for index, row in enumerate(data):
+        product = products.get(row.get("product")) if row.get("product") else None
+        if row.get("product") and product is None:
+            raise _item_error(index, "product", "No published product has this id.")
+        if product is None and not (row.get("description") or "").strip():
+            raise _item_error(index, "description", "Name a product or describe it.")
+        items.append(
+            ProcurementItem(
+                product=product,
+                description=(row.get("description") or "").strip(),
+                grade=(row.get("grade") or "").strip(),
+                quantity=row["quantity"],
+                unit=row["unit"],
+                sort_order=index,
+            )
+        )
+    return items
+
+
+def _item_error(index: int, field: str, detail: str) -> ValidationFailed:
+    attr = f"items.{index}.{field}"
+    return ValidationFailed(
+        detail, errors=[{"code": "invalid", "detail": detail, "attr": attr}]
+    )
+
+
+def procurement_request_create(
+    *,
+    user: User,
+    data: dict[str, Any],
+    items: list[dict[str, Any]],
+    submit: bool = True,
+    idempotency_key: str = "",
+) -> tuple[ProcurementRequest, bool]:
+    """Create a request (submitted unless ``submit`` is False); ``(request,
+    created)``. With an ``idempotency_key`` the member already used, the first
+    request comes back unchanged — also when two retries race (the unique
+    constraint lets one insert win; the other reads it)."""
+    key = idempotency_key.strip()[:100]
+    if key:
+        existing = ProcurementRequest.objects.filter(user=user, idempotency_key=key)
+        if found := existing.first():
+            return found, False
+    given = {k: data[k] for k in REQUEST_FIELDS if data.get(k) not in (None, "")}
+    values = {**_contact_defaults(user), **given}
+    request = ProcurementRequest(user=user, idempotency_key=key, **values)
+    built = _items(items)
+    try:
+        # The idempotency constraint is left to the database: in a race the loser's
+        # INSERT fails and it returns the winner's request (below), not a 400.
+        request.full_clean(validate_constraints=False)
+        for item in built:
+            item.full_clean(exclude=["request"])
+    except DjangoValidationError as exc:
+        raise validation_failed(exc) from exc
+    try:
+        with transaction.atomic():
+            request.save()
+            for item in built:
+                item.request = request
+            ProcurementItem.objects.bulk_create(built)
+            _history(request, "", S.DRAFT, user)
+            if submit:
+                _move(request, S.SUBMITTED, user)
+    except IntegrityError:
+        if not key:
+            raise
+        return ProcurementRequest.objects.get(user=user, idempotency_key=key), False
+    return request, True
+
+
+def procurement_request_transition(
+    *, request: ProcurementRequest, to_status: str, actor: User, by_staff: bool
+) -> ProcurementRequest:
+    """Move the request (locked for the check) or raise ``Conflict``
+    (``invalid_transition``, 409) when that move is not allowed from its status."""
+    with transaction.atomic():
+        locked = ProcurementRequest.objects.select_for_update().get(pk=request.pk)
+        if to_status not in allowed_moves(status=locked.status, by_staff=by_staff):
+            raise Conflict(
+                f"A {locked.status} request cannot become {to_status}.",
+                code="invalid_transition",
+                extra={"status": locked.status},
+            )
+        _move(locked, to_status, actor, by_staff=by_staff)
+    return locked
+
+
+def _move(
+    request: ProcurementRequest, to_status: str, actor: User, *, by_staff=False
+) -> None:
+    previous = request.status
+    request.status = to_status
+    fields = ["status", "updated_at"]
+    if to_status == S.SUBMITTED:
+        request.submitted_at = timezone.now()
+        fields.append("submitted_at")
+    request.save(update_fields=fields)
+    _history(request, previous, to_status, actor, by_staff=by_staff)
+    if to_status == S.SUBMITTED:
+        _mail_sales(request, "submitted")
+    _mail_member(request, "status_changed", {"previous": previous})
+
+
+def _history(request, from_status, to_status, actor, *, by_staff=False) -> None:
+    ProcurementStatusChange.objects.create(
+        request=request,
+        from_status=from_status,
+        to_status=to_status,
+        changed_by=actor,
+        by_staff=by_staff,
+    )
+
+
+def procurement_message_add(
+    *, request: ProcurementRequest, author: User, body: str, from_staff: bool
+) -> ProcurementMessage:
+    """Add to the thread; sales replies e-mail the member, the member's messages
+    e-mail sales (and the assignee)."""
+    body = thread_body(body)
+    if request.status == S.DRAFT and not from_staff:
+        raise Conflict("Submit the request before writing to sales.", code="draft")
+    message = ProcurementMessage(
+        request=request, author=author, from_staff=from_staff, body=body
+    )
+    with transaction.atomic():
+        message.save()
+        if from_staff:
+            _mail_member(request, "reply", {"message": message})
+        else:
+            _mail_sales(request, "member_message", {"message": message})
+    return message
+
+
+# --- e-mail -----------------------------------------------------------------
+
+
+def _mail_sales(request: ProcurementRequest, template: str, extra=None) -> None:
+    staff_mail(
+        enquiry=request,
+        template=template,
+        extra=extra,
+        follow_up=template == "member_message",
+    )
+
+
+def _mail_member(request: ProcurementRequest, template: str, extra=None) -> None:
+    user = request.user
+    language = mail_language(user.preferred_language)
+    labels = STATUS_LABELS.get(language, STATUS_LABELS["en"])
+    context = {
+        "request": request,
+        "user": user,
+        "status_label": labels[request.status],
+        **(extra or {}),
+    }
+    mail_queue(
+        to=request.contact_email or user.email,
+        template=f"procurement/{language}/{template}",
+        context=context,
+        language=language,
+    )

@@ -1,4 +1,4 @@
-"""Invalidate cached API responses when content changes (tags: ``cms.cache``).
+"""Invalidate cached API responses when content changes (tags: ``core.cache``).
 
 Pages: publishing, unpublishing, deleting or moving a page invalidates the page
 and its translations (``page:``, ``tk:``), the listings of its type in its locale
@@ -15,7 +15,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, TranslatableMixin
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .cache import invalidate
+from core.cache import invalidate
 
 # Site-wide and section pages (root 1, home 2, sections 3) make the navigation.
 NAV_MAX_DEPTH = 3

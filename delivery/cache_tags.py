@@ -1,4 +1,4 @@
-"""The cache tags (``cms.cache``) of what a content response shows.
+"""The cache tags (``core.cache``) of what a content response shows.
 
 A response registers under the tags of every row it read, so editing any of them
 invalidates it and nothing else: brands and categories by translation key (a

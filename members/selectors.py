@@ -9,7 +9,7 @@ from django.db.models import Prefetch, QuerySet
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from cms.errors import NotFound
+from core.errors import NotFound
 from members.models import (
     Consultation,
     ConsultationMessage,

@@ -9,7 +9,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from cms.errors import PayloadTooLarge
+from core.errors import PayloadTooLarge
 from members import selectors
 from members.models import ProcurementStatus
 from members.services import attachments, procurement

@@ -19,7 +19,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from cms.errors import PermissionDenied
+from core.errors import PermissionDenied
 from members import privacy
 from members.models import User
 

@@ -15,7 +15,7 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from cms.errors import NotFound, ValidationFailed
+from core.errors import NotFound, ValidationFailed
 from members.models import DownloadRecord, Favorite, Footprint, PageKind, User
 
 logger = logging.getLogger(__name__)

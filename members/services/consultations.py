@@ -17,7 +17,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from cms.errors import Conflict, ValidationFailed
+from core.errors import Conflict, ValidationFailed
 from members.models import (
     Consultation,
     ConsultationMessage,

@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction
 
-from cms.errors import NotAuthenticated, NotFound, PermissionDenied
+from core.errors import NotAuthenticated, NotFound, PermissionDenied
 
 
 def document_for_download(*, document_id: int, user, request: HttpRequest):

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from cms.errors import ValidationFailed
+from core.errors import ValidationFailed
 from members.models import PrivacyRequest, User
 from members.workdays import add_working_days
 

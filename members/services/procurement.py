@@ -19,8 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
 
-from cms.errors import Conflict, ValidationFailed
 from cms.models import SiteSettings
+from core.errors import Conflict, ValidationFailed
 from members.models import (
     ProcurementItem,
     ProcurementMessage,

@@ -7,7 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 
-from cms.errors import Conflict, ValidationFailed
+from core.errors import Conflict, ValidationFailed
 from members.models import User
 from members.phones import phone_normalize
 

@@ -28,7 +28,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cms.errors import ValidationFailed
+from core.errors import ValidationFailed
 from members.consents import tracking_allowed, tracking_consent_set
 from members.models import (
     Subscription,

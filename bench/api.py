@@ -271,7 +271,7 @@ def gunicorn(port: int, *, cache: bool, bytes_file: Path):
     process = subprocess.Popen(
         [
             str(Path(PY).parent / "gunicorn"),
-            "cms.wsgi",
+            "config.wsgi",
             "--workers",
             "1",
             "--bind",

@@ -6,7 +6,7 @@
 Not part of the test run. It creates a throwaway PostgreSQL database (``--db``,
 default ``lubpur_load``; dropped and re-created), migrates it, runs ``seed_demo``,
 adds ``--members`` verified members (who accepted every published policy) and one
-TDS document, starts gunicorn with the production settings (``cms.wsgi``) and
+TDS document, starts gunicorn with the production settings (``config.wsgi``) and
 drives ``--clients`` concurrent clients for ``--duration`` seconds. Each client
 browses product lists and details, searches (products ``q``), signs in through
 allauth's app API (session token), favorites products, creates procurement
@@ -132,7 +132,7 @@ class Results:
 def environment(args, media: str) -> dict[str, str]:
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{args.db}",
@@ -187,7 +187,7 @@ def start_server(args, env: dict[str, str]) -> subprocess.Popen:
     server = subprocess.Popen(
         [
             str(GUNICORN),
-            "cms.wsgi",
+            "config.wsgi",
             f"--workers={args.workers}",
             f"--bind=127.0.0.1:{args.port}",
             "--timeout=60",

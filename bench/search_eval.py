@@ -50,7 +50,7 @@ def setup(url: str | None) -> str:
     else:
         url = f"sqlite:///{tempfile.mkdtemp(prefix='lubpur-search-eval-')}/eval.sqlite3"
     os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
     import django
 
     django.setup()

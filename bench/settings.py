@@ -5,7 +5,7 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
 
-from cms.settings.base import *
+from config.settings.base import *
 
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]

@@ -16,7 +16,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.fields import ImageRenditionField
 
-from cms.urls import urlpatterns as app_urlpatterns
+from config.urls import urlpatterns as app_urlpatterns
 from products.models import ProductPage
 
 ProductPage.api_fields = [

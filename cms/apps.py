@@ -5,9 +5,3 @@ class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = "Site"
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self) -> None:
-        from . import cache_signals, publishing
-
-        cache_signals.connect()
-        publishing.connect()

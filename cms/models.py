@@ -161,7 +161,7 @@ class CustomDocument(AbstractDocument):
     admin_form_fields = (*Document.admin_form_fields, "language", "members_only")
 
 
-# --- Webhooks to pre-rendering frontends (cms.webhooks) ------------------------
+# --- Webhooks to pre-rendering frontends (delivery.webhooks) -------------------
 
 
 class WebhookEvent(models.TextChoices):
@@ -179,7 +179,7 @@ class WebhookEndpoint(models.Model):
     revalidation) and wants to hear when published content changes.
 
     Editors with the permission manage endpoints under Settings → Webhooks; each
-    change to a page sends a signed JSON POST (see ``cms.webhooks``).
+    change to a page sends a signed JSON POST (see ``delivery.webhooks``).
     """
 
     name = models.CharField(_("name"), max_length=100)

@@ -12,7 +12,8 @@ from django.conf import settings
 from django.core import signing
 from wagtail.models import Locale, Page
 
-from .errors import NotFound, PermissionDenied
+from core.errors import NotFound, PermissionDenied
+
 from .models import HomePage
 
 

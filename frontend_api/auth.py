@@ -26,7 +26,7 @@ from allauth.core.exceptions import ImmediateHttpResponse
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
-from cms.errors import ApplicationError
+from core.errors import ApplicationError
 from members.accounts.ratelimits import action_window, consume, retry_after
 
 from .errors import PROBLEM_CONTENT_TYPE, problem, problem_response

@@ -5,7 +5,7 @@ allauth builds its spec from its own YAML, our user dataclass and our sign-up fo
 here: ``accepted_policies`` is a list of objects (a form field only says
 "string"), a refused rate limit is our 429 problem with ``Retry-After``
 (``frontend_api.auth``), and login answers that 429 too (the failed-login lockout).
-``cms.urls`` serves these views in place of allauth's at the same paths.
+``config.urls`` serves these views in place of allauth's at the same paths.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@
   when no ``?locale=`` is given — the language ``Accept-Language`` resolves to.
   A hit returns the stored bytes before DRF runs: no database query, no
   serialisation. A miss runs the view and stores its 200 response under the
-  view's tags (``cms.cache``); signal handlers invalidate those tags when content
+  view's tags (``core.cache``); signal handlers invalidate those tags when content
   changes.
 * A signed-in member's request is never stored or served from the shared cache:
   its body carries ``is_favorite`` and fetching a detail records a footprint, so
@@ -30,7 +30,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 from rest_framework.exceptions import ValidationError
 
-from cms import cache as tagged
+from core import cache as tagged
 
 from .locales import requested_language
 

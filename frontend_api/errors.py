@@ -8,7 +8,7 @@ Every error the API returns is ``application/problem+json``::
                  "attr": "title"}]}
 
 DRF's exceptions, Django's ``Http404``/``PermissionDenied`` and our domain errors
-(``cms.errors.ApplicationError``) all pass through ``problem_exception_handler``.
+(``core.errors.ApplicationError``) all pass through ``problem_exception_handler``.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
-from cms.errors import ApplicationError
+from core.errors import ApplicationError
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 

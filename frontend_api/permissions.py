@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
-from cms.errors import PermissionDenied
+from core.errors import PermissionDenied
 from legal.selectors import consents_pending
 
 

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from wagtail.models import Locale
 
-from cms.errors import NotFound
+from core.errors import NotFound
 
 from .models import ConsentRecord, PolicyPage, PolicyVersion, PolicyVersionText
 

@@ -19,15 +19,14 @@ from wagtail_localize.models import (
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.segments.types import StringSegmentValue
 
-from cms.errors import ValidationFailed
+from core.errors import ValidationFailed
 
 from .models import PolicyPage
 from .parsing import ParsedPolicy
+from .policy_body import paragraph_html, translated_body
 
 
 def _english_instance(source: PolicyPage, parsed: ParsedPolicy) -> PolicyPage:
-    from .importer import _p, translated_body
-
     if len(parsed.intro) != len(_paragraphs(source.intro)):
         raise ValidationFailed(
             "The translation does not line up with the source: "
@@ -37,7 +36,7 @@ def _english_instance(source: PolicyPage, parsed: ParsedPolicy) -> PolicyPage:
         )
     english = PolicyPage.objects.get(pk=source.pk).get_latest_revision_as_object()
     english.title = parsed.title
-    english.intro = "".join(_p(line) for line in parsed.intro)
+    english.intro = "".join(paragraph_html(line) for line in parsed.intro)
     english.body = translated_body(list(source.body.raw_data), parsed)
     english.contact = "\n".join(parsed.contact)
     english.change_summary = ""

@@ -1,4 +1,4 @@
-"""Input errors as our problem details (``cms.errors.ValidationFailed``), shared by
+"""Input errors as our problem details (``core.errors.ValidationFailed``), shared by
 every domain of the members app: Django's ``ValidationError`` from ``full_clean``
 and one-field errors raised by the services."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 
-from cms.errors import ValidationFailed
+from core.errors import ValidationFailed
 
 
 def validation_failed(exc: DjangoValidationError) -> ValidationFailed:

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from cms.errors import Conflict, ValidationFailed
+from core.errors import Conflict, ValidationFailed
 
 from .models import (
     Brand,

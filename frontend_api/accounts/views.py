@@ -12,7 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.errors import PayloadTooLarge
+from core.errors import PayloadTooLarge
 from members.accounts import selectors, services
 
 from ..permissions import IsMember

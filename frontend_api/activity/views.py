@@ -12,7 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.errors import NotFound
+from core.errors import NotFound
 from members.activity import selectors, services
 from members.activity.models import PageKind
 

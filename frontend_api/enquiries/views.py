@@ -17,7 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.errors import PayloadTooLarge
+from core.errors import PayloadTooLarge
 from members.enquiries import selectors, services
 from members.enquiries.models import ConsultationStatus, ProcurementStatus
 from members.enquiries.services.attachments import ATTACHMENT_MAX_BYTES

@@ -13,8 +13,8 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from cms.clients import client_details
-from cms.errors import NotFound
+from core.clients import client_details
+from core.errors import NotFound
 from legal import selectors, services
 from legal.models import ConsentRecord
 

@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.errors import NotFound
+from core.errors import NotFound
 from legal import selectors
 from legal.diff import content_diff
 from legal.models import PolicyPage, PolicyVersion, PolicyVersionText

@@ -22,8 +22,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.clients import client_details
-from cms.errors import ValidationFailed
+from core.clients import client_details
+from core.errors import ValidationFailed
 from members.subscriptions import digest, services
 from members.subscriptions.models import Subscription
 

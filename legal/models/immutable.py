@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from cms.errors import Conflict
+from core.errors import Conflict
 
 
 class ImmutableRecordError(Conflict):

@@ -31,8 +31,8 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from cms.clients import client_details
-from cms.errors import ApplicationError
+from core.clients import client_details
+from core.errors import ApplicationError
 from legal import services as legal_services
 from legal.models import ConsentRecord
 

@@ -34,14 +34,14 @@ from django.utils import timezone
 from PIL import Image, ImageOps, UnidentifiedImageError
 from wagtail.models import ModelLogEntry
 
-from cms.errors import (
+from core import privacy
+from core.errors import (
     Conflict,
     PayloadTooLarge,
     PermissionDenied,
     UnsupportedMediaType,
     ValidationFailed,
 )
-from core import privacy
 from members.errors import validation_failed
 from members.mail import mail_queue
 from members.privacy.services import member_data_erase

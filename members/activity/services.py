@@ -17,7 +17,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction, Page
 
-from cms.errors import (
+from core.errors import (
     NotAuthenticated,
     NotFound,
     PermissionDenied,

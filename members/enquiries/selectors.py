@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 
-from cms.errors import NotFound
+from core.errors import NotFound
 from members.accounts.models import User
 
 from .models import (

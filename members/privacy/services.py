@@ -18,8 +18,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from cms.errors import ValidationFailed
 from core import privacy
+from core.errors import ValidationFailed
 from members.accounts.models import User
 from members.errors import validation_failed
 from members.mail import mail_queue, privacy_officer_email

@@ -28,7 +28,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cms.errors import ValidationFailed
+from core.errors import ValidationFailed
 from members.accounts.models import User
 from members.mail import mail_language, mail_queue
 

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from cms.errors import ValidationFailed
+from core.errors import ValidationFailed
 
 COLUMNS = (
     "sku",

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from wagtail.models import Page
 
-from cms.errors import ApplicationError
 from cms.services import site_tree_ensure
+from core.errors import ApplicationError
 
 from ..models import ProductIndexPage, ProductPage
 from ..services import (

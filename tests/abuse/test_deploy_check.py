@@ -15,7 +15,7 @@ def test_check_deploy_is_clean_under_production_settings():
     }
     env = {
         **inherited,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "deploy-check-" + "k3y" * 20,
         "ALLOWED_HOSTS": "cms.example.com",
         "DATABASE_URL": "sqlite:///:memory:",

@@ -68,7 +68,7 @@ def test_production_sends_hsts():
     )
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "x" * 60,
         "ALLOWED_HOSTS": "testserver",
         "DATABASE_URL": "sqlite:///:memory:",

@@ -11,8 +11,8 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Site
 
-from cms import cache as tagged
 from cms.models import SiteSettings
+from core import cache as tagged
 from legal.importer import policy_import
 from members.activity.services import favorite_add
 from tests.factories.members import MemberFactory

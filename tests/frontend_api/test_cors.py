@@ -5,7 +5,7 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-ALLOWED = "https://www.example.com"  # cms.settings.test
+ALLOWED = "https://www.example.com"  # config.settings.test
 
 
 def test_a_configured_origin_is_allowed_with_credentials(client):

@@ -125,7 +125,7 @@ def test_the_answer_is_emailed_to_the_member_and_shown_in_the_api(
 
 
 def test_a_refusal_without_a_reason_is_rejected(member_client):
-    from cms.errors import ValidationFailed
+    from core.errors import ValidationFailed
 
     request = file_request(member_client.member)
     with pytest.raises(ValidationFailed) as info:

@@ -33,7 +33,7 @@ def test_any_other_origin_gets_no_cors_grant(client):
 def test_production_cookies_are_secure():
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "x" * 50,
         "ALLOWED_HOSTS": "cms.example.com",
     }

@@ -7,7 +7,7 @@ from allauth.account.models import EmailAddress
 from django.core.cache import cache
 from django.test import Client
 
-from cms.errors import Conflict
+from core.errors import Conflict
 from legal.models import ConsentRecord
 from legal.selectors import purpose_granted
 from members.models import User

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.contrib.auth import get_user_model
 
-from cms.errors import Conflict
+from core.errors import Conflict
 from legal import services
 from legal.models import ConsentRecord, ImmutableRecordError, PolicyVersion
 

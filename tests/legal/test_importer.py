@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation
 
-from cms.errors import ValidationFailed
+from core.errors import ValidationFailed
 from legal.importer import policy_import
 from legal.models import PolicyPage, PolicyVersion
 

@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 from wagtail.models import Locale, Page
 
 from cms import selectors
-from cms.errors import NotFound
+from core.errors import NotFound
 from members.activity.selectors import favorite_page_ids
 from members.activity.services import footprint_record
 

@@ -11,12 +11,12 @@ from rest_framework.response import Response
 from rest_framework.viewsets import GenericViewSet
 
 from cms.selectors import page_translations
+from delivery import cache_tags as tags
 from products import selectors
 from products.models import GuidePage
 
 from ...caching import CachedPublicView
 from ...schema import LOCALE_PARAMETER
-from .. import cache_tags as tags
 from ..blocks import guide_body_data
 from ..filters import GuideFilter
 from ..serializers import (

@@ -9,10 +9,10 @@ from rest_framework.response import Response
 from wagtail.models import Locale
 
 from cms import selectors
-from cms.errors import NotFound
+from core.errors import NotFound
+from delivery import cache_tags as tags
 
 from ...caching import CachedPublicView
-from .. import cache_tags as tags
 from ..paths import frontend_path, page_type, split_frontend_path
 from ..serializers import FoundPageSerializer
 from .common import ContentView

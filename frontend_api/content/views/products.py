@@ -9,13 +9,13 @@ from rest_framework.response import Response
 from rest_framework.viewsets import GenericViewSet
 
 from cms.selectors import page_translations, renditions_by_image
+from delivery import cache_tags as tags
 from members.activity.selectors import favorite_page_ids
 from products import selectors
 from products.models import THUMBNAIL_SPEC, ProductPage
 
 from ...caching import CachedPublicView
 from ...schema import LOCALE_PARAMETER
-from .. import cache_tags as tags
 from ..filters import ProductFilter
 from ..richtext import RichTextRenderer
 from ..serializers import (

@@ -8,12 +8,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.viewsets import GenericViewSet
 
+from delivery import cache_tags as tags
 from products import selectors
 from products.models import Brand
 
 from ...caching import CachedPublicView
 from ...schema import LOCALE_PARAMETER
-from .. import cache_tags as tags
 from ..serializers import BrandSerializer, CategoryNodeSerializer, category_tree
 from .common import ContentView
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.errors import ValidationFailed
+from core.errors import ValidationFailed
 from legal.importer import DEFAULT_SLUG, policy_import
 
 

@@ -9,7 +9,7 @@ import zipfile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
-from cms.errors import Conflict, PayloadTooLarge, UnsupportedMediaType
+from core.errors import Conflict, PayloadTooLarge, UnsupportedMediaType
 
 from ..models import ProcurementAttachment, ProcurementRequest, ProcurementStatus
 

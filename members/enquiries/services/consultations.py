@@ -15,7 +15,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
-from cms.errors import Conflict
+from core.errors import Conflict
 from members.accounts.models import User
 from members.accounts.phones import phone_normalize
 from members.errors import field_error

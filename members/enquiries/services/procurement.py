@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cms.errors import Conflict, ValidationFailed
+from core.errors import Conflict, ValidationFailed
 from members.accounts.models import User
 from members.errors import validation_failed
 from members.mail import mail_language, mail_queue

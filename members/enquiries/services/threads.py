@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.urls import reverse
 
-from cms.errors import ValidationFailed
+from core.errors import ValidationFailed
 from members.accounts.models import User
 from members.errors import field_error
 from members.mail import mail_queue, sales_email

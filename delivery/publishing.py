@@ -1,5 +1,5 @@
 """What follows a page's publication, unpublication or deletion besides the
-response cache (``cms.cache_signals``): the CDN purge and the webhooks."""
+response cache (``delivery.cache_signals``): the CDN purge and the webhooks."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from django.db.models.signals import post_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
-from .models import WebhookEvent
+from cms.models import WebhookEvent
+
 from .purge import page_api_purge
 from .webhooks import webhook_deliveries_create
 

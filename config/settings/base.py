@@ -20,12 +20,15 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    # ours (first, so our templates override library ones)
+    # ours (first, so our templates override library ones), lowest layer first
+    # (docs/architecture.md; core and config are plain packages, not apps)
     "cms",
     "products",
     "legal",
     "members",
+    "delivery",
     "frontend_api",
+    "demo",
     # wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -72,7 +75,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "cms.middleware.SecurityHeadersMiddleware",
+    "config.middleware.SecurityHeadersMiddleware",
     "frontend_api.middleware.RequestSizeLimitMiddleware",
     "frontend_api.middleware.NullCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -91,8 +94,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-ROOT_URLCONF = "cms.urls"
-WSGI_APPLICATION = "cms.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
@@ -347,7 +350,7 @@ HEADLESS_PREVIEW_TOKEN_MAX_AGE = env.int("HEADLESS_PREVIEW_TOKEN_MAX_AGE", defau
 # whole setting as JSON, e.g. {"cdn": {"BACKEND": "wagtail.contrib.frontend_cache.
 # backends.CloudflareBackend", "BEARER_TOKEN": "…", "ZONEID": "…"}}, or the URL of
 # an HTTP PURGE endpoint (Varnish, nginx). Publishing, unpublishing and deleting a
-# page purge its API URLs under API_PUBLIC_URL (cms.purge).
+# page purge its API URLs under API_PUBLIC_URL (delivery.purge).
 WAGTAILFRONTENDCACHE: dict = env.json("WAGTAILFRONTENDCACHE", default={})
 if env.str("FRONTEND_CACHE_PURGE_URL", default=""):
     WAGTAILFRONTENDCACHE = {
@@ -357,7 +360,7 @@ if env.str("FRONTEND_CACHE_PURGE_URL", default=""):
         }
     }
 API_PUBLIC_URL = env.str("API_PUBLIC_URL", default=WAGTAILADMIN_BASE_URL)
-# Signed webhooks to pre-rendering frontends (cms.webhooks): attempts per delivery
+# Signed webhooks to pre-rendering frontends (delivery.webhooks): attempts per delivery
 # and the first retry delay in seconds (doubled each time).
 WEBHOOK_MAX_ATTEMPTS = env.int("WEBHOOK_MAX_ATTEMPTS", default=6)
 WEBHOOK_RETRY_BASE_SECONDS = env.int("WEBHOOK_RETRY_BASE_SECONDS", default=30)
@@ -460,7 +463,7 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=()"
 )
-# Content-Security-Policy by path prefix (cms.middleware; first match wins). The
+# Content-Security-Policy by path prefix (config.middleware; first match wins). The
 # admin keeps 'unsafe-inline' because Wagtail and its widgets still use inline
 # scripts and styles; the docs serve Swagger UI and its init script from 'self'.
 _CSP_COMMON = "object-src 'none'; base-uri 'self'; form-action 'self'"

@@ -1,15 +1,8 @@
-"""Signed webhooks for frontends that pre-render pages.
+"""Sending one webhook delivery: the signed POST, its outcome and the backoff.
 
-On publish, unpublish and delete, every active ``WebhookEndpoint`` that wants
-the event and the page's locale gets a ``WebhookDelivery``: a JSON POST naming
-the page, its translations and the listings that show it (frontend paths and API
-URLs), so a static or ISR frontend can rebuild exactly those.
-
-Receivers verify ``X-Lubpur-Signature: sha256=<hex>``, the HMAC-SHA256 of
-``"<X-Lubpur-Timestamp>." + body`` under the endpoint's secret, and should reject
-old timestamps (replays). Deliveries are sent by a background task
-(``cms.tasks.webhook_deliver``) and retried with exponential backoff on network
-errors, 408, 429 and 5xx; other 4xx answers fail at once.
+``delivery.tasks.webhook_deliver`` calls ``webhook_delivery_attempt`` and enqueues
+the retries; ``delivery.webhooks`` creates the deliveries and enqueues that task.
+Kept apart from both so the task and the webhooks module do not import each other.
 """
 
 from __future__ import annotations
@@ -17,86 +10,19 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import logging
 import time
 from datetime import timedelta
-from typing import Any
 
 import httpx
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page
 
-from .models import WebhookDelivery, WebhookEndpoint
-from .page_urls import api_urls, frontend_path, listing_paths
-
-logger = logging.getLogger(__name__)
+from cms.models import WebhookDelivery
 
 # Tests swap in ``httpx.MockTransport``; None = real network.
 TRANSPORT: httpx.BaseTransport | None = None
 RETRY_STATUSES = {408, 425, 429}
 MAX_BACKOFF = timedelta(hours=6)
-
-
-def page_event_payload(*, event: str, page: Page) -> dict[str, Any]:
-    """What a frontend needs to rebuild after ``event`` on ``page``."""
-    language = page.locale.language_code
-    translations = (
-        Page.objects.filter(translation_key=page.translation_key)
-        .exclude(pk=page.pk)
-        .select_related("locale")
-        .order_by("locale_id")
-    )
-    return {
-        "event": event,
-        "occurred_at": timezone.now().isoformat(),
-        "page": {
-            "id": page.pk,
-            "type": (page.specific_class or type(page))._meta.label,
-            "locale": language,
-            "slug": page.slug,
-            "title": page.title,
-            "path": frontend_path(page),
-            "translation_key": str(page.translation_key),
-            "api_urls": api_urls(page),
-        },
-        "translations": [
-            {
-                "id": other.pk,
-                "locale": other.locale.language_code,
-                "path": frontend_path(other),
-                "live": other.live,
-            }
-            for other in translations
-        ],
-        "listings": listing_paths(page),
-    }
-
-
-def webhook_deliveries_create(*, event: str, page: Page) -> list[WebhookDelivery]:
-    """A delivery per endpoint that wants ``event`` in the page's locale, each
-    sent by a task once the transaction commits."""
-    language = page.locale.language_code
-    endpoints = [
-        endpoint
-        for endpoint in WebhookEndpoint.objects.filter(active=True)
-        if endpoint.wants(event, language)
-    ]
-    if not endpoints:
-        return []
-    payload = page_event_payload(event=event, page=page)
-    deliveries = [
-        WebhookDelivery.objects.create(endpoint=endpoint, event=event, payload=payload)
-        for endpoint in endpoints
-    ]
-    from .tasks import webhook_deliver
-
-    for delivery in deliveries:
-        transaction.on_commit(
-            lambda pk=delivery.pk: webhook_deliver.enqueue(delivery_id=pk)
-        )
-    return deliveries
 
 
 def signature(*, secret: str, timestamp: int, body: bytes) -> str:

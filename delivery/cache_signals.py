@@ -1,4 +1,5 @@
-"""Invalidate cached API responses when content changes (tags: ``cms.cache``).
+"""Invalidate cached API responses when content changes (``core.cache``; the tag
+names are in ``delivery.cache_tags``).
 
 Pages: publishing, unpublishing, deleting or moving a page invalidates the page
 and its translations (``page:``, ``tk:``), the listings of its type in its locale
@@ -12,13 +13,12 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, TranslatableMixin
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .cache import invalidate
+from core.cache import invalidate
 
-# Site-wide and section pages (root 1, home 2, sections 3) make the navigation.
-NAV_MAX_DEPTH = 3
+from .cache_tags import page_tags, snippet_tags
+from .publishing import is_specific
 
 # Non-page models the API shows; saving or deleting one invalidates its tags.
 SHOWN_MODELS = [
@@ -32,45 +32,11 @@ SHOWN_MODELS = [
 ]
 
 
-def page_tags(page: Page) -> list[str]:
-    label = (page.specific_class or type(page))._meta.label_lower
-    language = page.locale.language_code if page.locale_id else ""
-    tags = [
-        f"page:{page.pk}",
-        f"tk:{page.translation_key}",
-        f"type:{label}",
-        f"type:{label}:{language}",
-    ]
-    if page.depth <= NAV_MAX_DEPTH:
-        tags.append(f"nav:{language}")
-    if page.numchild:  # the URLs of the pages below it may have changed
-        tags.append("tree")
-    return tags
-
-
-def snippet_tags(instance) -> list[str]:
-    label = instance._meta.label_lower
-    if label == "cms.customimage":
-        return [f"image:{instance.pk}"]
-    if label == "cms.customdocument":
-        return [f"document:{instance.pk}"]
-    if label == "legal.policyversiontext":
-        label = "legal.policyversion"
-    key = (
-        instance.translation_key
-        if isinstance(instance, TranslatableMixin)
-        else instance.pk
-    )
-    return [f"snippet:{label}", f"snippet:{label}:{key}"]
-
-
 def on_page_changed(sender, instance, **kwargs):
     invalidate(*page_tags(instance))
 
 
 def on_page_deleted(sender, instance, **kwargs):
-    from .publishing import is_specific
-
     if is_specific(instance):
         invalidate(*page_tags(instance))
 

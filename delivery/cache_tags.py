@@ -1,4 +1,5 @@
-"""The cache tags (``cms.cache``) of what a content response shows.
+"""Cache tag names (``core.cache``): what a content response registers under, and
+what a change to a page, snippet or medium invalidates (``delivery.cache_signals``).
 
 A response registers under the tags of every row it read, so editing any of them
 invalidates it and nothing else: brands and categories by translation key (a
@@ -8,6 +9,8 @@ product names them in the reader's language), images and documents by id.
 from __future__ import annotations
 
 from collections.abc import Iterable
+
+from wagtail.models import Page, TranslatableMixin
 
 PRODUCTS = "type:products.productpage:{locale}"
 GUIDES = "type:products.guidepage:{locale}"
@@ -59,3 +62,41 @@ def guide_detail_tags(guide, raw_body) -> set[str]:
         if block.get("type") == "image" and isinstance(value, dict):
             tags.add(f"image:{value.get('image')}")
     return tags
+
+
+# --- What a change invalidates -------------------------------------------------
+
+# Site-wide and section pages (root 1, home 2, sections 3) make the navigation.
+NAV_MAX_DEPTH = 3
+
+
+def page_tags(page: Page) -> list[str]:
+    label = (page.specific_class or type(page))._meta.label_lower
+    language = page.locale.language_code if page.locale_id else ""
+    tags = [
+        f"page:{page.pk}",
+        f"tk:{page.translation_key}",
+        f"type:{label}",
+        f"type:{label}:{language}",
+    ]
+    if page.depth <= NAV_MAX_DEPTH:
+        tags.append(f"nav:{language}")
+    if page.numchild:  # the URLs of the pages below it may have changed
+        tags.append("tree")
+    return tags
+
+
+def snippet_tags(instance) -> list[str]:
+    label = instance._meta.label_lower
+    if label == "cms.customimage":
+        return [f"image:{instance.pk}"]
+    if label == "cms.customdocument":
+        return [f"document:{instance.pk}"]
+    if label == "legal.policyversiontext":
+        label = "legal.policyversion"
+    key = (
+        instance.translation_key
+        if isinstance(instance, TranslatableMixin)
+        else instance.pk
+    )
+    return [f"snippet:{label}", f"snippet:{label}:{key}"]

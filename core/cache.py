@@ -8,7 +8,7 @@ Invalidating a tag replaces its token — one ``set``, whatever the number of
 entries under it. A token evicted from the cache makes its entries miss (never
 serve stale), because a fresh token never equals a remembered one.
 
-Tag names (the signal handlers in ``cms.cache_signals`` bump them):
+Tag names (the signal handlers in ``delivery.cache_signals`` bump them):
 
 * ``page:<id>`` / ``tk:<translation key>`` — one page / a page and its translations
 * ``type:<app_label.model>:<locale>`` — the listings of one page type in a locale

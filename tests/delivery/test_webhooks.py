@@ -12,8 +12,8 @@ import httpx
 import pytest
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
-from cms import webhooks
 from cms.models import WebhookDelivery, WebhookEndpoint
+from delivery import sending
 from tests.factories import ProductPageFactory, site_tree, translate
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +40,7 @@ class Receiver:
 def receiver(monkeypatch):
     def install(*statuses: int) -> Receiver:
         handler = Receiver(*statuses)
-        monkeypatch.setattr(webhooks, "TRANSPORT", httpx.MockTransport(handler))
+        monkeypatch.setattr(sending, "TRANSPORT", httpx.MockTransport(handler))
         return handler
 
     return install
@@ -118,8 +118,8 @@ def test_a_failing_endpoint_is_retried_with_backoff_until_it_answers(
         "delivered",
         3,
     )
-    assert webhooks.backoff(1).total_seconds() == 30
-    assert webhooks.backoff(3).total_seconds() == 120
+    assert sending.backoff(1).total_seconds() == 30
+    assert sending.backoff(3).total_seconds() == 120
 
 
 def test_a_delivery_gives_up_after_the_last_attempt_and_logs_the_error(
@@ -190,7 +190,7 @@ class RecordingBackend(BaseBackend):
 
 def test_publish_and_unpublish_purge_the_api_urls(tree, settings):
     settings.WAGTAILFRONTENDCACHE = {
-        "cdn": {"BACKEND": "tests.cms.test_webhooks.RecordingBackend"}
+        "cdn": {"BACKEND": "tests.delivery.test_webhooks.RecordingBackend"}
     }
     RecordingBackend.purged = []
     product = ProductPageFactory(parent=tree.products["zh-hans"], sku="LP-X1")
@@ -208,7 +208,7 @@ def test_publish_and_unpublish_purge_the_api_urls(tree, settings):
 
 
 def test_no_purge_without_configuration(tree, settings, monkeypatch):
-    from cms import purge
+    from delivery import purge
 
     called = []
     monkeypatch.setattr(purge, "purge_urls_from_cache", called.append)

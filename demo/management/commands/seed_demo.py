@@ -1,13 +1,13 @@
 """``manage.py seed_demo``: load the demo catalogue, guides and settings (idempotent).
 
-The content and the logic are in ``cms.demo``; products go through the real
+The content and the logic are in ``demo.seed``; products go through the real
 importer (``products.importer``), so the demo also exercises it. The search index
 is rebuilt at the end, so the demo is searchable however old the database is.
 """
 
 from django.core.management.base import BaseCommand
 
-from cms.demo import demo_seed
+from demo.seed import demo_seed
 from products.search.services import search_index_rebuild
 
 

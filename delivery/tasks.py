@@ -1,9 +1,13 @@
-"""Background work of the site app (django-tasks): webhook deliveries."""
+"""Background work of delivery (django-tasks): sending webhooks, with retries."""
 
 from __future__ import annotations
 
 from django_tasks import task
 from django_tasks.exceptions import InvalidTaskError
+
+from cms.models import WebhookDelivery
+
+from .sending import webhook_delivery_attempt
 
 
 @task()
@@ -11,9 +15,6 @@ def webhook_deliver(*, delivery_id: int) -> str:
     """Send one webhook delivery; on a retryable failure, enqueue the next attempt
     for ``next_attempt_at`` (at once on backends that cannot defer, such as the
     immediate backend of the tests)."""
-    from .models import WebhookDelivery
-    from .webhooks import webhook_delivery_attempt
-
     delivery = WebhookDelivery.objects.select_related("endpoint").get(pk=delivery_id)
     if delivery.status in (
         WebhookDelivery.Status.DELIVERED,

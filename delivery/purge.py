@@ -10,7 +10,7 @@ from django.conf import settings
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page
 
-from .page_urls import absolute, api_urls
+from cms.page_urls import absolute, api_urls
 
 
 def page_api_purge(*, page: Page) -> list[str]:

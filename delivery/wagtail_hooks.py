@@ -21,7 +21,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from .models import WebhookDelivery, WebhookEndpoint, WebhookEvent
+from cms.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 
 class WebhookEndpointViewSet(ModelViewSet):

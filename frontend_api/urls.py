@@ -2,7 +2,10 @@
 
 from django.urls import include, path
 
+from .root import ApiRootView
+
 urlpatterns = [
+    path("", ApiRootView.as_view(), name="api-root"),
     path("", include("frontend_api.content.urls")),
     path("", include("frontend_api.accounts.urls")),
     path("", include("frontend_api.privacy.urls")),

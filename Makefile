@@ -21,10 +21,11 @@ $(STAMP): requirements/dev.lock | $(PY)
 install: $(STAMP)
 
 run: install ## migrate, load demo content, ensure an admin, serve on 127.0.0.1:8000
-	$(PY) manage.py migrate --no-input
-	$(PY) manage.py seed_demo
-	$(PY) manage.py ensure_admin
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@echo "Migrating the database …"
+	@$(PY) manage.py migrate --no-input -v 0
+	@$(PY) manage.py seed_demo
+	@$(PY) manage.py ensure_admin --site-url http://127.0.0.1:8000
+	@$(PY) manage.py runserver 127.0.0.1:8000
 
 test: install ## the whole suite (browser tests run when Chromium is present)
 	@if [ -x /usr/bin/chromium ] || [ -n "$$LUBPUR_CHROMIUM" ]; then \

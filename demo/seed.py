@@ -8,6 +8,7 @@ Idempotent: it only creates what is missing and never overwrites an editor's tex
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,17 +90,28 @@ class SeedReport:
 
 
 @transaction.atomic
-def demo_seed() -> SeedReport:
+def demo_seed(*, progress: Callable[[str], None] = lambda step: None) -> SeedReport:
+    """Load the demo; ``progress`` is told each step as it starts."""
+    progress("site tree")
     homes = site_tree_ensure()
+    progress("catalogue (products in both languages, through the importer)")
     products = products_import(
         data=(DEMO_DIR / "products.csv").read_bytes(), filename="products.csv"
     )
+    progress("search synonyms")
     _synonyms(homes)
+    progress("guides")
+    guides_created = _guides(homes)
+    progress("packshots and data sheets")
+    media_attached = demo_media_attach()
+    progress("demo legal statement & privacy policy")
+    policy_published = _policy()
+    progress("home page text and site settings")
     return SeedReport(
         products=products,
-        guides_created=_guides(homes),
-        media_attached=demo_media_attach(),
-        policy_published=_policy(),
+        guides_created=guides_created,
+        media_attached=media_attached,
+        policy_published=policy_published,
         pages_updated=_home_text(homes),
         settings_changed=_site_settings(homes[SOURCE]),
     )

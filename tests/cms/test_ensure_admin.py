@@ -15,7 +15,7 @@ def test_ensure_admin_creates_one_superuser_and_prints_the_generated_password(ca
     admin = User.objects.get(email="admin@lubpur.local")
     password = first.split("password:")[1].split()[0]
     assert admin.is_superuser and admin.check_password(password)
-    assert "already exists" in second and "password" not in second
+    assert "already exists" in second and password not in second
     assert User.objects.count() == 1
 
 
@@ -25,3 +25,17 @@ def test_ensure_admin_takes_credentials_from_the_environment(monkeypatch):
     call_command("ensure_admin")
     admin = get_user_model().objects.get(email="boss@example.com")
     assert admin.check_password("s3cret-pass-word")
+
+
+def test_make_runs_summary_names_the_admin_api_and_docs_and_ends_with_credentials(
+    capsys,
+):
+    call_command("ensure_admin", site_url="http://127.0.0.1:8000/")
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.strip()]
+
+    assert any(
+        line.split() == ["admin", "http://127.0.0.1:8000/admin/"] for line in lines
+    )
+    assert any("http://127.0.0.1:8000/api/v1/" in line for line in lines)
+    assert any("http://127.0.0.1:8000/api/docs/" in line for line in lines)
+    assert lines[-1].strip().startswith("password:")

@@ -17,6 +17,8 @@ from wagtail.fields import RichTextField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 
+from core.i18n import source_language
+
 DOCUMENT_LANGUAGES = [
     ("zh-hans", "简体中文"),
     ("en", "English"),
@@ -150,7 +152,7 @@ class CustomDocument(AbstractDocument):
         _("language"),
         max_length=10,
         choices=DOCUMENT_LANGUAGES,
-        default="zh-hans",
+        default=source_language(),
         help_text=_("The language the document is written in."),
     )
     members_only = models.BooleanField(

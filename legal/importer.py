@@ -17,17 +17,16 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale
 
 from cms.errors import ValidationFailed
+from core.i18n import source_language
 
 from .models import PolicyPage, PolicyVersion
 from .parsing import ParsedPolicy, PolicyParseError, Section, Unit, parse_policy
 
 DEFAULT_SLUG = "legal-privacy"
-SOURCE_LANGUAGE = settings.LANGUAGE_CODE
 
 
 @dataclass
@@ -99,7 +98,7 @@ def _import_source(
 ) -> tuple[PolicyPage, bool]:
     from cms.services import site_tree_ensure
 
-    home = site_tree_ensure()[SOURCE_LANGUAGE]
+    home = site_tree_ensure()[source_language()]
     page = PolicyPage.objects.filter(locale=home.locale, slug=slug).first()
     created = page is None
     if page is None:
@@ -139,7 +138,7 @@ def policy_import(
             code="unreadable_policy",
         )
     with transaction.atomic():
-        if locale == SOURCE_LANGUAGE:
+        if locale == source_language():
             page, created = _import_source(
                 parsed, slug=slug, updated_on=date, user=user
             )
@@ -156,9 +155,9 @@ def policy_import(
 
 
 def _source_of(page: PolicyPage) -> PolicyPage:
-    if page.locale.language_code == SOURCE_LANGUAGE:
+    if page.locale.language_code == source_language():
         return page
-    source_locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
+    source_locale = Locale.objects.get(language_code=source_language())
     return page.get_translation(source_locale).specific
 
 

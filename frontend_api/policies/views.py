@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms.errors import NotFound
+from core.i18n import source_language
 from legal import selectors
 from legal.diff import content_diff
 from legal.models import PolicyPage, PolicyVersion, PolicyVersionText
@@ -182,7 +183,7 @@ class PolicyVersionListView(CachedPublicView, APIView):
         results = []
         for version in page:
             texts = {t.locale: t for t in version.texts.all()}
-            summary_text = texts.get(locale) or texts.get(selectors.SOURCE_LANGUAGE)
+            summary_text = texts.get(locale) or texts.get(source_language())
             results.append(
                 {
                     "version": version.label,

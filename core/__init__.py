@@ -1,0 +1,1 @@
+"""The base layer: imports no domain app (see docs/architecture.md)."""

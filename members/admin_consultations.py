@@ -22,9 +22,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic.models import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from core.admin import RestrictedPermissionPolicy
 from members.models import (
     Consultation,
     ConsultationStatus,
@@ -38,25 +38,15 @@ from members.services.consultations import (
     consultation_message_add,
 )
 
-
-class NoAddOrDeletePolicy(ModelPermissionPolicy):
-    """Visitors and members create these; staff never add or delete them here."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "delete"):
-            return False
-        return super().user_has_permission(user, action)
-
-
-class ReadOnlyPolicy(ModelPermissionPolicy):
-    def user_has_permission(self, user, action):
-        if action in ("add", "change", "delete"):
-            return False
-        return super().user_has_permission(user, action)
-
-
-register_permission_policy(Consultation, NoAddOrDeletePolicy(Consultation))
-register_permission_policy(Subscription, ReadOnlyPolicy(Subscription))
+# Visitors and members create these; staff never add, delete or copy them here
+# (subscriptions are read-only too).
+register_permission_policy(
+    Consultation, RestrictedPermissionPolicy(Consultation, refused=("add", "delete"))
+)
+register_permission_policy(
+    Subscription,
+    RestrictedPermissionPolicy(Subscription, refused=("add", "change", "delete")),
+)
 
 
 class ConsultationFilterSet(WagtailFilterSet):

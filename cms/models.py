@@ -18,6 +18,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 
 from core.i18n import source_language
+from core.pages import FrontendPageMixin
 
 DOCUMENT_LANGUAGES = [
     ("zh-hans", "简体中文"),
@@ -26,7 +27,7 @@ DOCUMENT_LANGUAGES = [
 ]
 
 
-class HomePage(Page):
+class HomePage(FrontendPageMixin, Page):
     """The root page of one locale: hero text and an introduction for the frontend."""
 
     hero_title = models.CharField(

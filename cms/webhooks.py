@@ -28,8 +28,10 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
+from core.pages import page_frontend_path
+
 from .models import WebhookDelivery, WebhookEndpoint
-from .page_urls import api_urls, frontend_path, listing_paths
+from .page_urls import api_urls, listing_paths
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +59,7 @@ def page_event_payload(*, event: str, page: Page) -> dict[str, Any]:
             "locale": language,
             "slug": page.slug,
             "title": page.title,
-            "path": frontend_path(page),
+            "path": page_frontend_path(page),
             "translation_key": str(page.translation_key),
             "api_urls": api_urls(page),
         },
@@ -65,7 +67,7 @@ def page_event_payload(*, event: str, page: Page) -> dict[str, Any]:
             {
                 "id": other.pk,
                 "locale": other.locale.language_code,
-                "path": frontend_path(other),
+                "path": page_frontend_path(other),
                 "live": other.live,
             }
             for other in translations

@@ -37,7 +37,7 @@ from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from core.pages import FrontendPageMixin
 
-from .blocks import RICH_TEXT_FEATURES, GuideBodyBlock, TypicalPropertyBlock
+from .blocks import RICH_TEXT_FEATURES, GuideBodyBlock, TypicalPropertiesBlock
 from .querysets import (
     RENDITION_SPECS,  # noqa: F401 (re-exported: the API's fixed image sizes)
     THUMBNAIL_SPEC,  # noqa: F401
@@ -252,7 +252,7 @@ class ProductPage(FrontendPageMixin, HeadlessPreviewMixin, Page):
         _("features and benefits"), blank=True, features=RICH_TEXT_FEATURES
     )
     typical_properties = StreamField(
-        [("property", TypicalPropertyBlock())],
+        TypicalPropertiesBlock(),
         verbose_name=_("typical properties"),
         blank=True,
         help_text=_(

@@ -17,6 +17,9 @@ from wagtail.fields import RichTextField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 
+from core.i18n import source_language
+from core.pages import FrontendPageMixin
+
 DOCUMENT_LANGUAGES = [
     ("zh-hans", "简体中文"),
     ("en", "English"),
@@ -24,7 +27,7 @@ DOCUMENT_LANGUAGES = [
 ]
 
 
-class HomePage(Page):
+class HomePage(FrontendPageMixin, Page):
     """The root page of one locale: hero text and an introduction for the frontend."""
 
     hero_title = models.CharField(
@@ -150,7 +153,7 @@ class CustomDocument(AbstractDocument):
         _("language"),
         max_length=10,
         choices=DOCUMENT_LANGUAGES,
-        default="zh-hans",
+        default=source_language(),
         help_text=_("The language the document is written in."),
     )
     members_only = models.BooleanField(

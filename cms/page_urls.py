@@ -1,6 +1,6 @@
-"""Where a page shows up: its frontend path, its API URLs and the listings that
-show it. Used by the frontend-cache purge and the webhooks (the API's own path
-rules are in ``frontend_api.content.paths``; URLs come from the URL names)."""
+"""Where a page shows up: its API URLs and the listings that show it. Used by the
+frontend-cache purge and the webhooks (frontend paths are ``core.pages``'s; API
+URLs come from the URL names)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
+from core.pages import page_frontend_path
+
 # Page type → (detail URL name, list URL name) of the API.
 API_ROUTES = {
     "products.productpage": ("api-products-detail", "api-products-list"),
@@ -17,13 +19,6 @@ API_ROUTES = {
     "legal.policypage": ("api-policy-detail", "api-policies"),
 }
 NAV_MAX_DEPTH = 3
-
-
-def frontend_path(page: Page) -> str:
-    """``/<language>/<path below the home>/`` (CONTRACTS.md)."""
-    parts = [part for part in page.url_path.split("/") if part][1:]
-    below = "/".join(parts) + "/" if parts else ""
-    return f"/{page.locale.language_code}/{below}"
 
 
 def _label(page: Page) -> str:
@@ -35,7 +30,9 @@ def api_urls(page: Page) -> list[str]:
     than the locale, which is how frontends ask)."""
     language = page.locale.language_code
     locale_query = "?" + urlencode({"locale": language})
-    urls = [reverse("api-pages-find") + "?" + urlencode({"path": frontend_path(page)})]
+    urls = [
+        reverse("api-pages-find") + "?" + urlencode({"path": page_frontend_path(page)})
+    ]
     names = API_ROUTES.get(_label(page))
     if names:
         detail, listing = names
@@ -61,7 +58,7 @@ def listing_paths(page: Page) -> list[str]:
         return []
     if parent is None or parent.depth < 2:
         return []
-    return [frontend_path(parent)]
+    return [page_frontend_path(parent)]
 
 
 def absolute(urls: list[str]) -> list[str]:

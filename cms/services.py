@@ -11,13 +11,11 @@ what is missing.
 from __future__ import annotations
 
 from django.apps import apps
-from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from cms.models import HomePage
-
-SOURCE_LANGUAGE = "zh-hans"
+from core.i18n import content_languages, source_language
 
 # Titles of the pages the tree needs, in each language, when they have to be made.
 HOME_TITLES = {"zh-hans": "超润 Lubpur", "en": "Lubpur"}
@@ -31,10 +29,6 @@ SECTIONS = {
 }
 
 
-def _content_languages() -> list[str]:
-    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-
-
 def _publish(page: Page) -> Page:
     page.save_revision().publish()
     page.refresh_from_db()
@@ -46,7 +40,7 @@ def _source_home(locale: Locale) -> HomePage:
     if home is not None:
         return home
     root = Page.get_first_root_node()
-    home = HomePage(title=HOME_TITLES[SOURCE_LANGUAGE], slug="home", locale=locale)
+    home = HomePage(title=HOME_TITLES[source_language()], slug="home", locale=locale)
     root.add_child(instance=home)
     _publish(home)
     site = Site.objects.filter(is_default_site=True).first()
@@ -90,13 +84,15 @@ def site_tree_ensure() -> dict[str, HomePage]:
     """
     locales = {
         code: Locale.objects.get_or_create(language_code=code)[0]
-        for code in _content_languages()
+        for code in content_languages()
     }
-    source_home = _source_home(locales[SOURCE_LANGUAGE])
-    homes: dict[str, HomePage] = {SOURCE_LANGUAGE: source_home}
-    sources = {slug: _section(source_home, slug, SOURCE_LANGUAGE) for slug in SECTIONS}
+    source_home = _source_home(locales[source_language()])
+    homes: dict[str, HomePage] = {source_language(): source_home}
+    sources = {
+        slug: _section(source_home, slug, source_language()) for slug in SECTIONS
+    }
     for code, locale in locales.items():
-        if code == SOURCE_LANGUAGE:
+        if code == source_language():
             continue
         homes[code] = _translation(source_home, locale, HOME_TITLES.get(code, "Lubpur"))
         for slug, source in sources.items():

@@ -57,6 +57,33 @@ class NotFound(ApplicationError):
     title = "Not found"
 
 
+class NotTranslated(NotFound):
+    """The item exists, but not in the requested locale: a 404 with
+    ``code: not_translated``, the ``requested_locale``, the ``available_locales``
+    and ``translations`` (``{locale, id, slug, url}`` of each version that exists).
+    Nothing is silently substituted; content and policies raise this one class."""
+
+    code = "not_translated"
+
+    def __init__(
+        self,
+        noun: str,
+        *,
+        requested_locale: str,
+        available_locales: list[str],
+        translations: list[dict[str, Any]],
+    ) -> None:
+        super().__init__(
+            f"This {noun} is not available in {requested_locale}; "
+            "see available_locales.",
+            extra={
+                "requested_locale": requested_locale,
+                "available_locales": available_locales,
+                "translations": translations,
+            },
+        )
+
+
 class Conflict(ApplicationError):
     status = 409
     code = "conflict"

@@ -18,10 +18,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from cms.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
+from core.admin import RestrictedPermissionPolicy
 
 
 class WebhookEndpointViewSet(ModelViewSet):
@@ -66,17 +66,11 @@ class DeliveryFilterSet(WagtailFilterSet):
         fields = ["status", "event", "endpoint"]
 
 
-class DeliveryLogPolicy(ModelPermissionPolicy):
-    """The log is written by the system: staff may view and delete rows only."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "change"):
-            return False
-        return super().user_has_permission(user, action)
-
-
+# The log is written by the system: staff may view and delete rows only.
 register_permission_policy(
-    WebhookDelivery, DeliveryLogPolicy(WebhookDelivery), exact_class=True
+    WebhookDelivery,
+    RestrictedPermissionPolicy(WebhookDelivery, refused=("add", "change")),
+    exact_class=True,
 )
 
 

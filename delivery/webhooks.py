@@ -21,7 +21,8 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from cms.models import WebhookDelivery, WebhookEndpoint
-from cms.page_urls import api_urls, frontend_path, listing_paths
+from cms.page_urls import api_urls, listing_paths
+from core.pages import page_frontend_path
 
 from .tasks import webhook_deliver
 
@@ -44,7 +45,7 @@ def page_event_payload(*, event: str, page: Page) -> dict[str, Any]:
             "locale": language,
             "slug": page.slug,
             "title": page.title,
-            "path": frontend_path(page),
+            "path": page_frontend_path(page),
             "translation_key": str(page.translation_key),
             "api_urls": api_urls(page),
         },
@@ -52,7 +53,7 @@ def page_event_payload(*, event: str, page: Page) -> dict[str, Any]:
             {
                 "id": other.pk,
                 "locale": other.locale.language_code,
-                "path": frontend_path(other),
+                "path": page_frontend_path(other),
                 "live": other.live,
             }
             for other in translations

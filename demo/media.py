@@ -19,9 +19,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from core.i18n import source_language
 from products.models import DocumentKind, ProductDocument, ProductPage
 
-SOURCE = "zh-hans"
 SIZE = 800
 
 
@@ -138,7 +138,7 @@ def demo_media_attach() -> int:
     updated = 0
     sources = (
         ProductPage.objects.filter(
-            locale__language_code=SOURCE, main_image__isnull=True
+            locale__language_code=source_language(), main_image__isnull=True
         )
         .select_related("brand")
         .prefetch_related("specifications")

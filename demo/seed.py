@@ -17,6 +17,7 @@ from wagtail.models import Site
 
 from cms.models import HomePage, SiteSettings
 from cms.services import site_tree_ensure
+from core.i18n import source_language
 from legal.importer import policy_import
 from legal.models import PolicyPage
 from products.importer import ImportReport, products_import
@@ -32,7 +33,6 @@ from .guides import GUIDES
 from .media import demo_media_attach
 
 DEMO_DIR = Path(__file__).resolve().parent
-SOURCE = "zh-hans"
 # Search synonyms editors would add (Products → Search synonyms).
 SYNONYMS = {
     "zh-hans": ["黄油\n润滑脂", "机油\n发动机油", "锂基脂\n锂基润滑脂"],
@@ -113,7 +113,7 @@ def demo_seed(*, progress: Callable[[str], None] = lambda step: None) -> SeedRep
         media_attached=media_attached,
         policy_published=policy_published,
         pages_updated=_home_text(homes),
-        settings_changed=_site_settings(homes[SOURCE]),
+        settings_changed=_site_settings(homes[source_language()]),
     )
 
 
@@ -197,18 +197,18 @@ def _fill(page: GuidePage, guide: dict, code: str, products: dict) -> None:
 
 def _guides(homes: dict[str, HomePage]) -> int:
     created = 0
-    index = GuideIndexPage.objects.child_of(homes[SOURCE]).get()
+    index = GuideIndexPage.objects.child_of(homes[source_language()]).get()
     products = {code: _products_by_sku(code) for code in homes}
     for guide in GUIDES:
         source = GuidePage.objects.child_of(index).filter(slug=guide["slug"]).first()
         if source is None:
             source = GuidePage(slug=guide["slug"], locale=index.locale)
-            _fill(source, guide, SOURCE, products[SOURCE])
+            _fill(source, guide, source_language(), products[source_language()])
             index.add_child(instance=source)
             _publish(source)
             created += 1
         for code, home in homes.items():
-            if code == SOURCE or code not in guide:
+            if code == source_language() or code not in guide:
                 continue
             if source.get_translation_or_none(home.locale) is None:
                 translation = source.copy_for_translation(home.locale)

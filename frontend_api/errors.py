@@ -7,8 +7,10 @@ Every error the API returns is ``application/problem+json``::
      "errors": [{"code": "required", "detail": "This field is required.",
                  "attr": "title"}]}
 
-DRF's exceptions, Django's ``Http404``/``PermissionDenied`` and our domain errors
-(``core.errors.ApplicationError``) all pass through ``problem_exception_handler``.
+DRF's exceptions, Django's ``Http404``/``PermissionDenied``/``ValidationError`` and
+our domain errors (``core.errors.ApplicationError``) all pass through
+``problem_exception_handler``: a service may let ``full_clean()``'s
+``ValidationError`` propagate and the client gets a 400 problem, never a 500.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from django.core.exceptions import (
     TooManyFieldsSent,
     TooManyFilesSent,
 )
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from django.views import defaults
 from rest_framework import exceptions, status
@@ -85,6 +88,28 @@ def _flatten(detail: Any, attr: str | None = None) -> list[dict[str, Any]]:
     return [{"code": code, "detail": str(detail), "attr": attr}]
 
 
+def django_validation_errors(exc: DjangoValidationError) -> list[dict[str, Any]]:
+    """Django's ``ValidationError`` (one message, a list, or ``message_dict``) as
+    the flat ``[{code, detail, attr}]`` list; ``__all__`` errors have no attr."""
+    if hasattr(exc, "error_dict"):
+        fields = exc.error_dict.items()
+    else:
+        fields = [(None, exc.error_list)]
+    return [
+        {
+            "code": error.code or "invalid",
+            "detail": " ".join(error.messages),
+            "attr": None if attr in (None, "__all__") else attr,
+        }
+        for attr, errors in fields
+        for error in errors
+    ]
+
+
+def _invalid(errors: list[dict[str, Any]]) -> str:
+    return errors[0]["detail"] if len(errors) == 1 else "The input is invalid."
+
+
 class _PayloadTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_detail = "The request body is too large."
@@ -100,6 +125,12 @@ def problem_exception_handler(exc: Exception, context: dict) -> Response | None:
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
+
+    if isinstance(exc, DjangoValidationError):
+        set_rollback()
+        errors = django_validation_errors(exc)
+        body = problem(400, code="invalid", detail=_invalid(errors), errors=errors)
+        return Response(body, status=400, content_type=PROBLEM_CONTENT_TYPE)
 
     if isinstance(exc, ApplicationError):
         set_rollback()
@@ -125,7 +156,7 @@ def problem_exception_handler(exc: Exception, context: dict) -> Response | None:
 
     if isinstance(exc, exceptions.ValidationError):
         errors = _flatten(exc.detail)
-        detail = errors[0]["detail"] if len(errors) == 1 else "The input is invalid."
+        detail = _invalid(errors)
         code = "invalid"
     else:
         errors = []

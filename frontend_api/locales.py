@@ -1,15 +1,18 @@
-"""The locale a request asks for: ``?locale=``, ``Accept-Language``, or zh-hans."""
+"""The locale a request asks for: ``?locale=``, ``Accept-Language``, or the source
+language (``core.i18n.source_language()``)."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.utils.translation import get_supported_language_variant
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from wagtail.models import Locale
 
-LOCALE_CODES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-DEFAULT_LOCALE = settings.LANGUAGE_CODE
+from core.i18n import content_languages, source_language
+
+LOCALE_CODES = content_languages()
+# Any Chinese tag (zh, zh-CN, zh-Hant …) reads our Chinese locale, if we serve one.
+CHINESE = next((code for code in LOCALE_CODES if code.startswith("zh")), None)
 
 
 def requested_language(request: Request) -> str:
@@ -28,15 +31,15 @@ def requested_language(request: Request) -> str:
         tag = part.split(";")[0].strip().lower()
         if not tag or tag == "*":
             continue
-        if tag.startswith("zh"):
-            return "zh-hans"
+        if CHINESE and tag.startswith("zh"):
+            return CHINESE
         try:
             variant = get_supported_language_variant(tag)
         except LookupError:
             continue
         if variant in LOCALE_CODES:
             return variant
-    return DEFAULT_LOCALE
+    return source_language()
 
 
 def requested_locale(request: Request) -> Locale:

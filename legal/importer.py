@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale
 
 from cms.services import site_tree_ensure
 from core.errors import ValidationFailed
+from core.i18n import source_language
 
 from .models import PolicyPage, PolicyVersion
 from .parsing import ParsedPolicy, PolicyParseError, parse_policy
@@ -26,7 +26,6 @@ from .policy_body import paragraph_html, source_body
 from .translation_import import import_translation
 
 DEFAULT_SLUG = "legal-privacy"
-SOURCE_LANGUAGE = settings.LANGUAGE_CODE
 
 
 @dataclass
@@ -50,7 +49,7 @@ def _fill_source(page: PolicyPage, parsed: ParsedPolicy, updated_on: dt.date) ->
 def _import_source(
     parsed: ParsedPolicy, *, slug: str, updated_on: dt.date, user
 ) -> tuple[PolicyPage, bool]:
-    home = site_tree_ensure()[SOURCE_LANGUAGE]
+    home = site_tree_ensure()[source_language()]
     page = PolicyPage.objects.filter(locale=home.locale, slug=slug).first()
     created = page is None
     if page is None:
@@ -90,7 +89,7 @@ def policy_import(
             code="unreadable_policy",
         )
     with transaction.atomic():
-        if locale == SOURCE_LANGUAGE:
+        if locale == source_language():
             page, created = _import_source(
                 parsed, slug=slug, updated_on=date, user=user
             )
@@ -105,7 +104,7 @@ def policy_import(
 
 
 def _source_of(page: PolicyPage) -> PolicyPage:
-    if page.locale.language_code == SOURCE_LANGUAGE:
+    if page.locale.language_code == source_language():
         return page
-    source_locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
+    source_locale = Locale.objects.get(language_code=source_language())
     return page.get_translation(source_locale).specific

@@ -1,6 +1,7 @@
 """A policy page's content as frozen data: structured sections and one HTML document.
 
-``policy_content(page)`` walks the StreamField into plain JSON (what a version
+``policy_content(page)`` turns the StreamField into plain JSON (each block's
+``get_api_representation``, see ``legal.blocks``) (what a version
 freezes and the API returns as ``sections``); ``policy_html(content)`` renders it
 with each locale's numbering (一、/（一）/1、 in Chinese, 1./(1)/1. in English).
 """
@@ -38,62 +39,19 @@ def number_label(kind: str, number: int | None, locale: str, marker: str = "") -
     return f"{number}、" if chinese else f"{number}."
 
 
-def _html(value: Any) -> str:
+def rich_text_html(value: Any) -> str:
+    """Stored rich text (a ``RichText`` or its source) as HTML."""
     source = value.source if isinstance(value, RichText) else str(value or "")
     return expand_db_html(source)
-
-
-def _units(stream, locale: str) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for child in stream or []:
-        if child.block_type == "paragraph":
-            out.append(
-                {"type": "paragraph", "id": child.id, "html": _html(child.value)}
-            )
-        elif child.block_type == "item":
-            value = child.value
-            out.append(
-                {
-                    "type": "item",
-                    "id": child.id,
-                    "number": value["number"],
-                    "label": number_label(
-                        "item", value["number"], locale, value["marker"]
-                    ),
-                    "html": _html(value["text"]),
-                }
-            )
-        elif child.block_type == "subsection":
-            value = child.value
-            out.append(
-                {
-                    "type": "subsection",
-                    "id": child.id,
-                    "number": value["number"],
-                    "label": number_label("subsection", value["number"], locale),
-                    "heading": value["heading"],
-                    "blocks": _units(value["content"], locale),
-                }
-            )
-    return out
 
 
 def policy_content(page) -> dict[str, Any]:
     """The page's content as JSON-ready data (the frozen ``content`` of a version)."""
     locale = page.locale.language_code
-    sections = []
-    for index, child in enumerate(page.body):
-        value = child.value
-        sections.append(
-            {
-                "id": child.id,
-                "anchor": f"section-{index + 1}",
-                "number": value["number"],
-                "label": number_label("section", value["number"], locale),
-                "heading": value["heading"],
-                "blocks": _units(value["content"], locale),
-            }
-        )
+    # Each block's own representation (``legal.blocks``).
+    sections = page.body.stream_block.get_api_representation(
+        page.body, {"locale": locale}
+    )
     return {
         "title": page.title,
         "locale": locale,

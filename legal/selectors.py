@@ -10,22 +10,20 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from wagtail.models import Locale
 
 from core.errors import NotFound
+from core.i18n import source_language
 
 from .models import ConsentRecord, PolicyPage, PolicyVersion, PolicyVersionText
-
-SOURCE_LANGUAGE = settings.LANGUAGE_CODE
 
 
 def policy_source_page(page: PolicyPage) -> PolicyPage:
     """The Chinese source of ``page`` (itself when it is the source)."""
-    if page.locale.language_code == SOURCE_LANGUAGE:
+    if page.locale.language_code == source_language():
         return page
-    source_locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
+    source_locale = Locale.objects.get(language_code=source_language())
     return page.get_translation(source_locale).specific
 
 
@@ -47,7 +45,7 @@ def policies_with_versions(locale: str | None = None) -> QuerySet[PolicyPage]:
     """Source policies with a published version (readable in ``locale``)."""
     versions = {"versions__texts__locale": locale} if locale else {}
     return (
-        PolicyPage.objects.filter(locale__language_code=SOURCE_LANGUAGE)
+        PolicyPage.objects.filter(locale__language_code=source_language())
         .filter(versions__isnull=False, **versions)
         .distinct()
         .order_by("path")
@@ -67,7 +65,7 @@ def policy_current_versions() -> dict[str, PolicyVersion]:
 
 def policy_by_slug(slug: str) -> PolicyPage:
     page = (
-        PolicyPage.objects.filter(locale__language_code=SOURCE_LANGUAGE, slug=slug)
+        PolicyPage.objects.filter(locale__language_code=source_language(), slug=slug)
         .select_related("locale")
         .first()
     )

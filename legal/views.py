@@ -19,11 +19,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.i18n import source_language
+
 from . import selectors
 from .diff import content_diff
 from .models import PolicyPage, PolicyVersion
 
-SOURCE_LANGUAGE = settings.LANGUAGE_CODE
 LANGUAGE_NAMES = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
 
 
@@ -51,7 +52,7 @@ class PolicyRow:
 def policy_rows() -> list[PolicyRow]:
     """Every source policy with its current version and each translation's state."""
     pages = list(
-        PolicyPage.objects.filter(locale__language_code=SOURCE_LANGUAGE).order_by(
+        PolicyPage.objects.filter(locale__language_code=source_language()).order_by(
             "path"
         )
     )
@@ -59,7 +60,7 @@ def policy_rows() -> list[PolicyRow]:
     translated = {
         (page.translation_key, page.locale.language_code): page
         for page in PolicyPage.objects.exclude(
-            locale__language_code=SOURCE_LANGUAGE
+            locale__language_code=source_language()
         ).select_related("locale")
     }
     rows = []
@@ -68,7 +69,7 @@ def policy_rows() -> list[PolicyRow]:
         current = history[0] if history else None
         states = []
         for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
-            if code == SOURCE_LANGUAGE:
+            if code == source_language():
                 continue
             found = selectors.latest_text(history, code)
             status = "missing"
@@ -123,7 +124,7 @@ class AwaitingTranslationView(PolicyIndexView):
 
 def _source_policy(pk: int) -> PolicyPage:
     page = PolicyPage.objects.filter(
-        pk=pk, locale__language_code=SOURCE_LANGUAGE
+        pk=pk, locale__language_code=source_language()
     ).first()
     if page is None:
         raise Http404
@@ -187,7 +188,7 @@ class VersionDiffView(VersionHistoryView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         params = self.request.GET
-        locale = params.get("locale", SOURCE_LANGUAGE)
+        locale = params.get("locale", source_language())
         labels = [params.get("from", ""), params.get("to", "")]
         versions = {v.label: v for v in context["versions"]}
         if locale not in LANGUAGE_NAMES or not all(lb in versions for lb in labels):

@@ -16,8 +16,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from core.admin import RestrictedPermissionPolicy
 
 from .groups import LEGAL_GROUP, TRANSLATORS_GROUP, user_group_names
 from .models import ConsentRecord, PolicyPage, PolicyVersion
@@ -58,19 +59,11 @@ class AwaitingTranslationViewSet(ViewSet):
         return [path("", AwaitingTranslationView.as_view(), name="index")]
 
 
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Records are evidence: nobody adds, edits or deletes them in the admin."""
-
-    def user_has_permission(self, user, action):
-        if action in {"add", "change", "delete"}:
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-register_permission_policy(ConsentRecord, ReadOnlyPermissionPolicy(ConsentRecord))
+# Records are evidence: nobody adds, edits, deletes or copies them in the admin.
+register_permission_policy(
+    ConsentRecord,
+    RestrictedPermissionPolicy(ConsentRecord, refused=("add", "change", "delete")),
+)
 
 
 class ConsentRecordFilterSet(WagtailFilterSet):

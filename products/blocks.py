@@ -1,15 +1,64 @@
 """StreamField blocks of the catalogue: product property tables and guide bodies.
 
 Every block has a typed schema in the OpenAPI document (``frontend_api``), so the
-frontends get typed StreamField content rather than "a list of anything".
+frontends get typed StreamField content rather than "a list of anything", and
+every block says its own API shape in ``get_api_representation`` (Wagtail's
+hook). Those accept the stored JSON (what the API reads, ``raw_data``) as well as
+Wagtail's values, and never query: what they reference is looked up in the
+``context`` the API prepared for the whole page in one pass:
+
+* ``context["richtext"](source)`` → HTML with links rewritten for frontends,
+* ``context["image"](image_id)`` → the image's renditions, or ``None``,
+* ``context["product"](page_id)`` → the product card in the reader's locale, or
+  ``None`` when the product has no live version there.
+
+A block whose representation is ``None`` is left out of the stream (a deleted
+image, a product not translated), like list items.
 """
+
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import StreamValue
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "hr"]
+PROPERTY_FIELDS = ("property", "test_method", "unit", "value")
+
+
+def _pk(value: Any) -> Any:
+    """A chooser's value: a model instance (Wagtail) or its id (stored JSON)."""
+    return getattr(value, "pk", value)
+
+
+def _source(value: Any) -> str:
+    """Rich text: a ``RichText`` (Wagtail) or its stored source."""
+    return getattr(value, "source", value) or ""
+
+
+def _stream_items(value: Any) -> list[dict[str, Any]]:
+    raw = value.raw_data if isinstance(value, StreamValue) else value
+    return [item for item in raw or [] if isinstance(item, dict)]
+
+
+class ApiStreamBlock(blocks.StreamBlock):
+    """A stream whose API shape is ``[{"type", "id", "value"}]``, each value its
+    block's own representation (a block answering ``None`` is left out)."""
+
+    def get_api_representation(self, value, context=None):
+        out = []
+        for item in _stream_items(value):
+            child = self.child_blocks.get(item.get("type"))
+            if child is None:  # a type since removed: Wagtail ignores it too
+                continue
+            data = child.get_api_representation(item.get("value"), context)
+            if data is not None:
+                out.append(
+                    {"type": child.name, "id": item.get("id") or "", "value": data}
+                )
+        return out
 
 
 class TypicalPropertyBlock(blocks.StructBlock):
@@ -28,6 +77,47 @@ class TypicalPropertyBlock(blocks.StructBlock):
         icon = "list-ul"
         label = _("Property")
 
+    def get_api_representation(self, value, context=None):
+        value = value or {}
+        return {key: value.get(key) or "" for key in PROPERTY_FIELDS}
+
+
+class TypicalPropertiesBlock(blocks.StreamBlock):
+    """The typical properties table: in the API a plain list of rows."""
+
+    property = TypicalPropertyBlock()
+
+    def get_api_representation(self, value, context=None):
+        return [
+            self.child_blocks["property"].get_api_representation(
+                item.get("value"), context
+            )
+            for item in _stream_items(value)
+        ]
+
+
+class GuideRichTextBlock(blocks.RichTextBlock):
+    """Text of a guide: ``{html}`` with links rewritten for frontends."""
+
+    def get_api_representation(self, value, context=None):
+        return {"html": context["richtext"](_source(value))}
+
+
+class GuideTableBlock(TableBlock):
+    """A table: caption, header flags and rows of text cells."""
+
+    def get_api_representation(self, value, context=None):
+        value = value or {}
+        return {
+            "caption": value.get("table_caption") or "",
+            "first_row_is_header": bool(value.get("first_row_is_table_header")),
+            "first_col_is_header": bool(value.get("first_col_is_header")),
+            "rows": [
+                [None if cell is None else str(cell) for cell in row]
+                for row in value.get("data") or []
+            ],
+        }
+
 
 class ImageWithCaptionBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("image"))
@@ -36,6 +126,13 @@ class ImageWithCaptionBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = _("Image")
+
+    def get_api_representation(self, value, context=None):
+        value = value or {}
+        image = context["image"](_pk(value.get("image")))
+        if image is None:
+            return None
+        return {"image": image, "caption": value.get("caption") or ""}
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -53,6 +150,14 @@ class CalloutBlock(blocks.StructBlock):
         icon = "warning"
         label = _("Callout")
 
+    def get_api_representation(self, value, context=None):
+        value = value or {}
+        return {
+            "style": value.get("style") or "tip",
+            "title": value.get("title") or "",
+            "html": context["richtext"](_source(value.get("text"))),
+        }
+
 
 class ProductReferenceBlock(blocks.StructBlock):
     """A product card inside a guide; the API resolves it to the reader's locale."""
@@ -68,10 +173,17 @@ class ProductReferenceBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Product reference")
 
+    def get_api_representation(self, value, context=None):
+        value = value or {}
+        product = context["product"](_pk(value.get("product")))
+        if product is None:
+            return None
+        return {"product": product, "note": value.get("note") or ""}
 
-class GuideBodyBlock(blocks.StreamBlock):
-    rich_text = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
+
+class GuideBodyBlock(ApiStreamBlock):
+    rich_text = GuideRichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
     image = ImageWithCaptionBlock()
-    table = TableBlock(label=_("Table"))
+    table = GuideTableBlock(label=_("Table"))
     callout = CalloutBlock()
     product_reference = ProductReferenceBlock()

@@ -35,7 +35,9 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
-from .blocks import RICH_TEXT_FEATURES, GuideBodyBlock, TypicalPropertyBlock
+from core.pages import FrontendPageMixin
+
+from .blocks import RICH_TEXT_FEATURES, GuideBodyBlock, TypicalPropertiesBlock
 from .querysets import (
     RENDITION_SPECS,  # noqa: F401 (re-exported: the API's fixed image sizes)
     THUMBNAIL_SPEC,  # noqa: F401
@@ -187,7 +189,7 @@ class ProductCategory(TranslatableMixin, models.Model):
 # --- Product pages -------------------------------------------------------------
 
 
-class ProductIndexPage(Page):
+class ProductIndexPage(FrontendPageMixin, Page):
     """The "Products" section: the parent of every product page in a locale."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "link"])
@@ -204,7 +206,7 @@ class ProductIndexPage(Page):
 ProductPageManager = PageManager.from_queryset(ProductPageQuerySet)
 
 
-class ProductPage(HeadlessPreviewMixin, Page):
+class ProductPage(FrontendPageMixin, HeadlessPreviewMixin, Page):
     """One lubricant product, as buyers see it in the catalogue.
 
     ``sku`` is the stable identifier shared by a product and its translations; it
@@ -250,7 +252,7 @@ class ProductPage(HeadlessPreviewMixin, Page):
         _("features and benefits"), blank=True, features=RICH_TEXT_FEATURES
     )
     typical_properties = StreamField(
-        [("property", TypicalPropertyBlock())],
+        TypicalPropertiesBlock(),
         verbose_name=_("typical properties"),
         blank=True,
         help_text=_(
@@ -407,7 +409,7 @@ class ProductDocument(Orderable):
 # --- Guides --------------------------------------------------------------------
 
 
-class GuideIndexPage(Page):
+class GuideIndexPage(FrontendPageMixin, Page):
     """The "Guides" section: selection guides and technical articles."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "link"])
@@ -435,7 +437,7 @@ CJK_CHARACTER = re.compile("[\u4e00-\u9fff]")
 GuidePageManager = PageManager.from_queryset(GuidePageQuerySet)
 
 
-class GuidePage(HeadlessPreviewMixin, Page):
+class GuidePage(FrontendPageMixin, HeadlessPreviewMixin, Page):
     """A selection guide or technical article, linked to the products it discusses."""
 
     objects = GuidePageManager()

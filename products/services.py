@@ -14,12 +14,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale
 
 from core.errors import Conflict, ValidationFailed
+from core.i18n import content_languages, source_language
 
 from .models import (
     Brand,
@@ -29,12 +29,6 @@ from .models import (
     ProductPage,
     ProductSpecification,
 )
-
-SOURCE_LANGUAGE = "zh-hans"
-
-
-def content_languages() -> list[str]:
-    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 
 
 def locale_for(code: str) -> Locale:
@@ -51,7 +45,7 @@ def ascii_slug(names: dict[str, str], *, max_length: int = 100) -> str:
         slug = slugify(names.get(code, ""))[:max_length].strip("-")
         if slug:
             return slug
-    source = names.get(SOURCE_LANGUAGE) or next(iter(names.values()))
+    source = names.get(source_language()) or next(iter(names.values()))
     return "c-" + hashlib.sha1(source.encode()).hexdigest()[:10]  # noqa: S324
 
 
@@ -114,8 +108,8 @@ def brand_ensure(*, names: dict[str, str]) -> dict[str, Brand]:
     if found is None:
         found = Brand.objects.filter(slug=slug).order_by("locale_id").first()
     if found is None:
-        source_name = names.get(SOURCE_LANGUAGE) or next(iter(names.values()))
-        found = Brand(name=source_name, slug=slug, locale=locale_for(SOURCE_LANGUAGE))
+        source_name = names.get(source_language()) or next(iter(names.values()))
+        found = Brand(name=source_name, slug=slug, locale=locale_for(source_language()))
         found.full_clean()
         found.save()
     return _by_language(found, names)
@@ -164,16 +158,16 @@ def category_path_ensure(*, levels: list[dict[str, str]]) -> dict[str, ProductCa
                 break
         if node is None:
             node = _category_child(
-                parent=parents[SOURCE_LANGUAGE],
-                locale=locale_for(SOURCE_LANGUAGE),
+                parent=parents[source_language()],
+                locale=locale_for(source_language()),
                 slug=slug,
             )
         if node is None:
             node = category_create(
-                name=names.get(SOURCE_LANGUAGE) or next(iter(names.values())),
+                name=names.get(source_language()) or next(iter(names.values())),
                 slug=slug,
-                locale=locale_for(SOURCE_LANGUAGE),
-                parent=parents[SOURCE_LANGUAGE],
+                locale=locale_for(source_language()),
+                parent=parents[source_language()],
             )
         parents = _by_language(node, names, parent=parents)
     return parents  # type: ignore[return-value]

@@ -254,6 +254,9 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("en", "English"),
 ]
 WAGTAIL_I18N_ENABLED = True
+# The language editors write in and translations come from (read it through
+# ``core.i18n.source_language()``); the default language of the API too.
+LUBPUR_SOURCE_LANGUAGE = LANGUAGE_CODE
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # --- Static and media files (Django storages) ----------------------------------

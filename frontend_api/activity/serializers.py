@@ -9,10 +9,10 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.pages import page_frontend_path
 from members.activity.models import PageKind
 
 from ..content.media import rendition
-from ..content.paths import frontend_path
 
 
 class ImageSerializer(serializers.Serializer):
@@ -46,7 +46,7 @@ def card_data(request, page, kind: str) -> dict[str, Any]:
         "type": kind,
         "title": page.title,
         "slug": page.slug,
-        "url": frontend_path(page),
+        "url": page_frontend_path(page),
         "locale": page.locale.language_code,
         "summary": page.summary,
         "thumbnail": rendition(request, _image(page)),

@@ -1,19 +1,24 @@
-"""The guide body StreamField as typed blocks.
+"""StreamFields in the API: each block's own ``get_api_representation``, fed by
+one prefetch pass per page.
 
-Each block becomes ``{"type", "id", "value"}`` with a value shape per type (see
-``serializers.guides``). Everything the blocks reference is fetched up front
-from the stored JSON (``raw_data``): rich-text links in two queries, images with
-their renditions in two, product references (resolved to the product in the
-reader's locale) with the product list's queries. A product reference whose
-product has no live version in that locale is left out, like list items.
+Nothing here knows a block type. ``stream_data`` walks the stored JSON
+(``raw_data``) along the field's block definitions and collects what the blocks
+reference, by Wagtail's block kinds: rich-text sources (their links resolved in
+two queries), images (with their renditions, in two) and pages (product
+references, resolved to the product in the reader's locale with the product
+list's queries). The lookups go to the blocks through ``context``; the top
+block's representation is the field's API value (see ``products.blocks``).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from rest_framework.request import Request
+from wagtail import blocks
 from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Locale, Page
 
 from products import selectors
@@ -23,88 +28,73 @@ from .media import image_set
 from .richtext import RichTextRenderer
 
 
-def _blocks(raw) -> list[dict[str, Any]]:
-    return [block for block in raw if isinstance(block, dict)]
+@dataclass
+class References:
+    """What a stream's blocks point at, collected before anything is fetched."""
+
+    richtext: list[str] = field(default_factory=list)
+    images: set[int] = field(default_factory=set)
+    pages: set[int] = field(default_factory=set)
+
+    def collect(self, block: blocks.Block, value: Any) -> None:
+        if isinstance(block, blocks.StreamBlock):
+            for item in value or []:
+                if isinstance(item, dict) and item.get("type") in block.child_blocks:
+                    self.collect(block.child_blocks[item["type"]], item.get("value"))
+        elif isinstance(block, blocks.ListBlock):
+            for item in value or []:
+                # Stored list items are {"type": "item", "value", "id"} (or bare).
+                is_item = isinstance(item, dict) and item.get("type") == "item"
+                self.collect(block.child_block, item["value"] if is_item else item)
+        elif isinstance(block, blocks.StructBlock):
+            value = value if isinstance(value, dict) else {}
+            for name, child in block.child_blocks.items():
+                self.collect(child, value.get(name))
+        elif isinstance(block, blocks.RichTextBlock):
+            self.richtext.append(value or "")
+        elif isinstance(block, ImageChooserBlock):
+            if value is not None:
+                self.images.add(value)
+        elif isinstance(block, blocks.PageChooserBlock) and value is not None:
+            self.pages.add(value)
 
 
-def guide_body_data(
-    request: Request, raw_body, locale: Locale, product_context: dict
-) -> list[dict[str, Any]]:
+def stream_data(
+    request: Request,
+    stream_block: blocks.StreamBlock,
+    raw,
+    locale: Locale,
+    product_context: dict,
+) -> Any:
+    """The API value of a StreamField (``field.stream_block``, ``raw_data``)."""
     from .serializers import ProductListItemSerializer
 
-    blocks = _blocks(raw_body)
-    html_sources = [
-        b["value"] if b["type"] == "rich_text" else (b["value"] or {}).get("text", "")
-        for b in blocks
-        if b["type"] in {"rich_text", "callout"}
-    ]
-    richtext = RichTextRenderer(html_sources, locale)
-    image_ids = {
-        (b["value"] or {}).get("image") for b in blocks if b["type"] == "image"
-    } - {None}
+    raw = [item for item in raw or [] if isinstance(item, dict)]
+    refs = References()
+    refs.collect(stream_block, raw)
+    richtext = RichTextRenderer(refs.richtext, locale)
     images = {
         image.pk: image
         for image in get_image_model()
-        .objects.filter(pk__in=image_ids)
+        .objects.filter(pk__in=refs.images)
         .prefetch_renditions(*RENDITION_SPECS.values())
     }
-    product_ids = {
-        (b["value"] or {}).get("product")
-        for b in blocks
-        if b["type"] == "product_reference"
-    } - {None}
     keys = dict(
-        Page.objects.filter(pk__in=product_ids).values_list("pk", "translation_key")
+        Page.objects.filter(pk__in=refs.pages).values_list("pk", "translation_key")
     )
     products = selectors.products_by_translation_keys(
         locale=locale, keys=set(keys.values())
     )
 
-    out = []
-    for block in blocks:
-        kind, value = block["type"], block.get("value")
-        if kind == "rich_text":
-            data = {"html": richtext(value)}
-        elif kind == "callout":
-            value = value or {}
-            data = {
-                "style": value.get("style") or "tip",
-                "title": value.get("title") or "",
-                "html": richtext(value.get("text") or ""),
-            }
-        elif kind == "image":
-            image = images.get((value or {}).get("image"))
-            if image is None:
-                continue
-            data = {
-                "image": image_set(request, image),
-                "caption": (value or {}).get("caption") or "",
-            }
-        elif kind == "table":
-            data = _table(value or {})
-        elif kind == "product_reference":
-            product = products.get(keys.get((value or {}).get("product")))
-            if product is None:
-                continue
-            data = {
-                "product": ProductListItemSerializer(
-                    product, context=product_context
-                ).data,
-                "note": (value or {}).get("note") or "",
-            }
-        else:
-            continue
-        out.append({"type": kind, "id": block.get("id") or "", "value": data})
-    return out
+    def image(pk):
+        found = images.get(pk)
+        return None if found is None else image_set(request, found)
 
+    def product(pk):
+        found = products.get(keys.get(pk))
+        if found is None:
+            return None
+        return ProductListItemSerializer(found, context=product_context).data
 
-def _table(value: dict) -> dict[str, Any]:
-    return {
-        "caption": value.get("table_caption") or "",
-        "first_row_is_header": bool(value.get("first_row_is_table_header")),
-        "first_col_is_header": bool(value.get("first_col_is_header")),
-        "rows": [
-            [None if cell is None else str(cell) for cell in row]
-            for row in value.get("data") or []
-        ],
-    }
+    context = {"richtext": richtext, "image": image, "product": product}
+    return stream_block.get_api_representation(raw, context)

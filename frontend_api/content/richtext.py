@@ -1,7 +1,7 @@
 """Stored rich text → HTML for frontends, internal links rewritten to their paths.
 
-Wagtail's own expansion links to ``page.url`` (the Django-served site, which a
-headless CMS does not have). Here a page link becomes the frontend path of the
+Wagtail's own expansion links to ``page.url`` (an absolute frontend URL, see
+``core.pages``). Here a page link becomes the frontend path of the
 page's version in the reader's locale (the linked page itself when that is not
 translated; a bare ``<a>`` when nothing live is left), and a document link the
 download endpoint of CONTRACTS.md. All page links of a set of texts are resolved
@@ -17,8 +17,9 @@ from wagtail.models import Locale, Page
 from wagtail.rich_text import features
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
+from core.pages import page_frontend_path
+
 from .media import document_download_path
-from .paths import frontend_path
 
 
 def _page_link_ids(html: str) -> set[int]:
@@ -46,7 +47,7 @@ def _paths_in_locale(ids: set[int], locale: Locale) -> dict[int, str]:
     for pk, key in keys.items():
         page = by_key.get(key) or by_id.get(pk)
         if page is not None:
-            paths[pk] = frontend_path(page)
+            paths[pk] = page_frontend_path(page)
     return paths
 
 

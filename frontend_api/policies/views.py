@@ -8,17 +8,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.errors import NotFound
+from core.errors import NotFound, NotTranslated
+from core.i18n import source_language
 from legal import selectors
 from legal.diff import content_diff
 from legal.models import PolicyPage, PolicyVersion, PolicyVersionText
 
 from ..caching import CachedPublicView
+from ..content.serializers import translations_data
+from ..content.views.common import NOT_FOUND_RESPONSE
 from ..locales import requested_language
 from ..pagination import PageNumberPagination
 from ..schema import LOCALE_PARAMETER
@@ -27,35 +30,23 @@ from . import serializers as s
 TAGS = ["policies"]
 # Texts are frozen versions: a policy's publication or a new version changes them.
 CACHE_TAGS = ("type:legal.policypage", "snippet:legal.policyversion")
-NOT_TRANSLATED = OpenApiResponse(
-    description="No text in this locale (`code: not_translated`, "
-    "`available_locales`, `translations`)."
-)
 
 
 def _translations(policy: PolicyPage) -> list[dict[str, Any]]:
     pages = PolicyPage.objects.filter(translation_key=policy.translation_key)
-    return [
-        {
-            "locale": page.locale.language_code,
-            "id": page.pk,
-            "slug": page.slug,
-            "url": f"/{page.locale.language_code}/{page.slug}/",
-        }
-        for page in pages.select_related("locale").order_by("locale_id")
-    ]
+    return translations_data(pages.select_related("locale").order_by("locale_id"))
 
 
-def _not_translated(policy: PolicyPage, locale: str, available: list[str]) -> NotFound:
-    return NotFound(
-        f"This policy has no {locale} text.",
-        code="not_translated",
-        extra={
-            "available_locales": available,
-            "translations": [
-                link for link in _translations(policy) if link["locale"] in available
-            ],
-        },
+def _not_translated(
+    policy: PolicyPage, locale: str, available: list[str]
+) -> NotTranslated:
+    return NotTranslated(
+        "policy",
+        requested_locale=locale,
+        available_locales=available,
+        translations=[
+            link for link in _translations(policy) if link["locale"] in available
+        ],
     )
 
 
@@ -145,7 +136,7 @@ class PolicyDetailView(CachedPublicView, APIView):
 
     @extend_schema(
         parameters=[LOCALE_PARAMETER],
-        responses={200: s.PolicyTextSerializer, 404: NOT_TRANSLATED},
+        responses={200: s.PolicyTextSerializer, **NOT_FOUND_RESPONSE},
         tags=TAGS,
     )
     def get(self, request: Request, slug: str) -> Response:
@@ -182,7 +173,7 @@ class PolicyVersionListView(CachedPublicView, APIView):
         results = []
         for version in page:
             texts = {t.locale: t for t in version.texts.all()}
-            summary_text = texts.get(locale) or texts.get(selectors.SOURCE_LANGUAGE)
+            summary_text = texts.get(locale) or texts.get(source_language())
             results.append(
                 {
                     "version": version.label,
@@ -210,7 +201,7 @@ class PolicyVersionDetailView(CachedPublicView, APIView):
 
     @extend_schema(
         parameters=[LOCALE_PARAMETER],
-        responses={200: s.PolicyTextSerializer, 404: NOT_TRANSLATED},
+        responses={200: s.PolicyTextSerializer, **NOT_FOUND_RESPONSE},
         tags=TAGS,
     )
     def get(self, request: Request, slug: str, version: str) -> Response:
@@ -243,7 +234,7 @@ class PolicyDiffView(CachedPublicView, APIView):
             OpenApiParameter("to", str, required=True, description="Newer version."),
             LOCALE_PARAMETER,
         ],
-        responses={200: s.PolicyDiffSerializer, 404: NOT_TRANSLATED},
+        responses={200: s.PolicyDiffSerializer, **NOT_FOUND_RESPONSE},
         tags=TAGS,
     )
     def get(self, request: Request, slug: str) -> Response:

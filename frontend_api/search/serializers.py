@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from core.pages import frontend_path
 from products.search.models import SearchKind
 from products.search.selectors import MAX_QUERY_LENGTH
-
-from ..content.paths import frontend_path_for
 
 QUERY_HELP = (
     "What to search for, up to 200 characters. Chinese is segmented into words; "
@@ -47,7 +46,7 @@ class SearchResultSerializer(serializers.Serializer):
     score = serializers.FloatField(help_text="Relevance; higher is better.")
 
     def get_url(self, result) -> str:
-        return frontend_path_for(result.url_path, result.language)
+        return frontend_path(result.url_path, result.language)
 
 
 class SuggestionSerializer(serializers.Serializer):
@@ -68,7 +67,7 @@ class SuggestionSerializer(serializers.Serializer):
     def get_url(self, suggestion) -> str | None:
         if not suggestion.url_path:
             return None
-        return frontend_path_for(suggestion.url_path, suggestion.language)
+        return frontend_path(suggestion.url_path, suggestion.language)
 
 
 class SuggestResponseSerializer(serializers.Serializer):

@@ -8,12 +8,14 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from core.pages import FrontendPageMixin
+
 from ..blocks import RICH_TEXT_FEATURES, PolicyBodyBlock
 from ..forms import PolicyPageForm
 from ..groups import PolicyPagePermissionTester
 
 
-class PolicyPage(Page):
+class PolicyPage(FrontendPageMixin, Page):
     """A policy (legal statement, privacy policy, or both as in 法律声明及隐私政策).
 
     Editors in the "Legal" group edit the Chinese source under the home page

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from core.errors import Conflict, NotFound, ValidationFailed
+from core.i18n import source_language
 
 from ..models import ConsentRecord, PolicyPage, PolicyVersion
 from ..selectors import (
@@ -26,7 +27,6 @@ from ..selectors import (
 PURPOSES = [choice.value for choice in ConsentRecord.Purpose]
 # What a member chooses freely; the guardian consent is only given at sign-up.
 OPTIONAL_PURPOSES = [p for p in PURPOSES if p != ConsentRecord.Purpose.GUARDIAN]
-SOURCE_LANGUAGE = settings.LANGUAGE_CODE
 
 
 def truncate_ip(ip_address: str) -> str | None:
@@ -333,7 +333,7 @@ def _shown_locale(version: PolicyVersion, locale: str) -> str:
     """``locale`` when the version has a text in it, else the Chinese source."""
     if locale and version.texts.filter(locale=locale).exists():
         return locale
-    return SOURCE_LANGUAGE
+    return source_language()
 
 
 @transaction.atomic

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import logging
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+
+from core.i18n import source_language
 
 from ..models import PolicyPage, PolicyVersion, PolicyVersionText
 from ..rendering import content_sha256, policy_content, policy_html
 from ..selectors import policy_source_page, translation_synced_at
 
 logger = logging.getLogger(__name__)
-
-SOURCE_LANGUAGE = settings.LANGUAGE_CODE
 
 
 def _next_label(policy: PolicyPage, updated_on) -> str:
@@ -92,7 +91,7 @@ def policy_version_freeze(
       text changes nothing (the API keeps calling it outdated).
     """
     page = page.specific
-    if page.locale.language_code == SOURCE_LANGUAGE:
+    if page.locale.language_code == source_language():
         return _freeze_source(page, revision_id)
     return _freeze_translation(page, revision_id)
 
@@ -110,7 +109,7 @@ def _freeze_source(page: PolicyPage, revision_id: int | None) -> PolicyVersion:
     )
     _freeze_text(version, page, revision_id)
     if previous is not None and previous.sha256 == sha256:
-        for text in previous.texts.exclude(locale=SOURCE_LANGUAGE):
+        for text in previous.texts.exclude(locale=source_language()):
             _copy_text(text, version)
     return version
 

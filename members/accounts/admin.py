@@ -11,26 +11,14 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from core.admin import RestrictedPermissionPolicy
 
 from .models import Member, User
 
-
-class NoAddOrDeletePolicy(ModelPermissionPolicy):
-    """Members sign up and cancel themselves; requests are filed by members and kept
-    as evidence: nobody adds or deletes these in the admin."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "delete", "copy"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-register_permission_policy(Member, NoAddOrDeletePolicy(Member))
+# Members sign up and cancel themselves: nobody adds, deletes or copies them here.
+register_permission_policy(Member, RestrictedPermissionPolicy(Member))
 
 
 def staff_users() -> QuerySet[User]:

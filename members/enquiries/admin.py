@@ -6,9 +6,10 @@ reply. *Consultations*: the same list; on a consultation's page read the questio
 and thread, assign it, reply (e-mailed to the visitor or member in their language)
 and close it.
 
-The base (``InboxPolicy``, ``InboxFilterSet``, ``InboxStaffForm``,
-``InboxEditView``, ``InboxViewSet``) holds what they share: nobody adds or deletes
-enquiries here, the assignee and date filters, the reply field, assigning through
+The base (``InboxFilterSet``, ``InboxStaffForm``, ``InboxEditView``,
+``InboxViewSet``, with ``core.admin.RestrictedPermissionPolicy``) holds what they
+share: nobody adds or deletes enquiries here, the assignee and date filters, the
+reply field, assigning through
 ``enquiry_assign``. Every change goes through ``members.enquiries.services``, so the
 history is kept and the asker is e-mailed exactly as when the API makes the change.
 Registered by ``members.wagtail_hooks``.
@@ -26,9 +27,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic.models import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from core.admin import RestrictedPermissionPolicy
 from members.accounts.models import User
 
 from .models import (
@@ -49,17 +50,9 @@ from .services import (
 # --- the inbox base ---------------------------------------------------------------
 
 
-class InboxPolicy(ModelPermissionPolicy):
-    """Members and visitors create enquiries; staff never add or delete them here."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "delete"):
-            return False
-        return super().user_has_permission(user, action)
-
-
+# Members and visitors create enquiries; staff never add, delete or copy them here.
 for _model in (ProcurementRequest, Consultation):
-    register_permission_policy(_model, InboxPolicy(_model))
+    register_permission_policy(_model, RestrictedPermissionPolicy(_model))
 
 
 class InboxFilterSet(WagtailFilterSet):

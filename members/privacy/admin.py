@@ -16,12 +16,13 @@ from wagtail.admin.views.generic.models import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from members.accounts.admin import NoAddOrDeletePolicy
+from core.admin import RestrictedPermissionPolicy
 
 from .models import PrivacyRequest
 from .services import privacy_request_answer
 
-register_permission_policy(PrivacyRequest, NoAddOrDeletePolicy(PrivacyRequest))
+# Members file requests and they are kept as evidence: nobody adds or deletes them.
+register_permission_policy(PrivacyRequest, RestrictedPermissionPolicy(PrivacyRequest))
 
 
 class OverdueColumn(Column):

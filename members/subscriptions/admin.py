@@ -9,20 +9,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from core.admin import RestrictedPermissionPolicy
 
 from .models import Subscription, SubscriptionStatus
 
-
-class ReadOnlyPolicy(ModelPermissionPolicy):
-    def user_has_permission(self, user, action):
-        if action in ("add", "change", "delete"):
-            return False
-        return super().user_has_permission(user, action)
-
-
-register_permission_policy(Subscription, ReadOnlyPolicy(Subscription))
+# Subscribers manage their own subscriptions (double opt-in): read-only here.
+register_permission_policy(
+    Subscription,
+    RestrictedPermissionPolicy(Subscription, refused=("add", "change", "delete")),
+)
 
 
 class SubscriptionFilterSet(WagtailFilterSet):

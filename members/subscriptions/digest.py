@@ -27,6 +27,7 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page
 
+from core.pages import page_frontend_url
 from members.mail import mail_language, mail_queue
 from products.models import GuidePage, ProductPage
 
@@ -44,14 +45,6 @@ TOPIC_MODELS = {
     SubscriptionTopic.NEW_PRODUCTS: ProductPage,
     SubscriptionTopic.GUIDES_TIPS: GuidePage,
 }
-
-
-def frontend_url(page: Page) -> str:
-    """``FRONTEND_URL/<language>/<path below the home>/`` — the frontend path of
-    CONTRACTS.md (``frontend_api.content.paths``; domain code cannot import the API)."""
-    below = [part for part in page.url_path.split("/") if part][1:]
-    path = "/".join(below) + "/" if below else ""
-    return f"{settings.FRONTEND_URL}/{page.locale.language_code}/{path}"
 
 
 def digest_pages(
@@ -141,8 +134,8 @@ def _mail(sub, delivery, pages, language) -> None:
                 {
                     "title": page.title,
                     "summary": getattr(page, "summary", ""),
-                    "url": frontend_url(page),
-                    "href": _href(frontend_url(page), token, delivery.tracked),
+                    "url": page_frontend_url(page),
+                    "href": _href(page_frontend_url(page), token, delivery.tracked),
                 }
                 for page in found
             ],

@@ -11,8 +11,9 @@ from typing import Any
 
 from django.utils.text import slugify
 
+from core.i18n import content_languages, source_language
+
 from ..models import BaseOil, ProductPage
-from ..services import SOURCE_LANGUAGE, content_languages
 from .parsing import COLUMNS, REQUIRED, ImportFailed, RowError
 
 MAX_LENGTHS = {"sku": 64, "title": 255, "viscosity_grade": 40, "brand": 100}
@@ -107,7 +108,7 @@ def _row(line: int, record: Any, errors: list[RowError]) -> Row | None:
     specifications = _items(record, "specifications")
     if any(len(code) > 80 for code in specifications):
         fail("a specification is longer than 80 characters.")
-    if language == SOURCE_LANGUAGE and not categories:
+    if language == source_language() and not categories:
         fail("category is required on the zh-hans row (a product needs one).")
     if len(errors) > before:
         return None
@@ -131,7 +132,7 @@ def _check_pair(source: Row | None, translation: Row, errors: list[RowError]) ->
     line = translation.line
     if source is None:
         exists = ProductPage.objects.filter(
-            locale__language_code=SOURCE_LANGUAGE, sku=translation.sku
+            locale__language_code=source_language(), sku=translation.sku
         ).exists()
         if not exists:
             errors.append(
@@ -216,8 +217,8 @@ def validate(records: list[tuple[int, Any]]) -> dict[str, dict[str, Row]]:
         group[row.locale] = row
     for sku, group in groups.items():
         for language, row in group.items():
-            if language != SOURCE_LANGUAGE:
-                _check_pair(group.get(SOURCE_LANGUAGE), row, errors)
+            if language != source_language():
+                _check_pair(group.get(source_language()), row, errors)
         _check_site(sku, group, errors)
     if not records:
         errors.append(RowError(0, "The file has no rows."))

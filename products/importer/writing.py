@@ -13,10 +13,10 @@ from wagtail.models import Page
 
 from cms.services import site_tree_ensure
 from core.errors import ApplicationError
+from core.i18n import source_language
 
 from ..models import ProductIndexPage, ProductPage
 from ..services import (
-    SOURCE_LANGUAGE,
     ProductData,
     brand_ensure,
     category_path_ensure,
@@ -88,15 +88,16 @@ class _Writer:
         }
 
     def product(self, rows: dict[str, Row]) -> None:
-        source = rows.get(SOURCE_LANGUAGE)
+        source = rows.get(source_language())
         if source is not None:
             page = self._source(source, rows)
         else:
             page = ProductPage.objects.get(
-                locale__language_code=SOURCE_LANGUAGE, sku=next(iter(rows.values())).sku
+                locale__language_code=source_language(),
+                sku=next(iter(rows.values())).sku,
             )
         for language, row in rows.items():
-            if language != SOURCE_LANGUAGE:
+            if language != source_language():
                 self._translation(page, row, source)
 
     def _source(self, row: Row, rows: dict[str, Row]) -> ProductPage:
@@ -108,8 +109,8 @@ class _Writer:
         ]
         data = _data(
             row,
-            self.brands[SOURCE_LANGUAGE] if self.brands else None,
-            [c[SOURCE_LANGUAGE] for c in self.categories],
+            self.brands[source_language()] if self.brands else None,
+            [c[source_language()] for c in self.categories],
         )
         page = (
             ProductPage.objects.filter(locale=self.indexes[row.locale].locale)
@@ -166,7 +167,7 @@ class _Writer:
 
 
 def _other(rows: dict[str, Row]) -> Row | None:
-    others = [r for code, r in rows.items() if code != SOURCE_LANGUAGE]
+    others = [r for code, r in rows.items() if code != source_language()]
     return others[0] if others else None
 
 

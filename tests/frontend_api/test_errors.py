@@ -1,6 +1,9 @@
 """Every error is RFC 7807 problem details, never an HTML page or a 500."""
 
 import pytest
+from django.core.exceptions import ValidationError
+from rest_framework.test import APIRequestFactory
+from rest_framework.views import APIView
 
 pytestmark = pytest.mark.django_db
 
@@ -34,3 +37,65 @@ def test_site_endpoint_lists_both_locales_and_follows_accept_language(api_client
     assert body["locale"] == "en"
     assert [loc["code"] for loc in body["locales"]] == ["zh-hans", "en"]
     assert api_client.get("/api/v1/site/").json()["locale"] == "zh-hans"
+
+
+def _view_raising(exc):
+    class Raising(APIView):
+        permission_classes: list = []
+
+        def get(self, request):
+            raise exc
+
+    return Raising.as_view()
+
+
+def _problem(exc):
+    response = _view_raising(exc)(APIRequestFactory().get("/api/v1/x/"))
+    response.render()
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    return response.data
+
+
+def test_a_bare_django_validation_error_is_a_400_problem_not_a_500():
+    body = _problem(ValidationError("Too late to change this.", code="closed"))
+
+    assert body["status"] == 400 and body["code"] == "invalid"
+    assert body["detail"] == "Too late to change this."
+    assert body["errors"] == [
+        {"code": "closed", "detail": "Too late to change this.", "attr": None}
+    ]
+
+
+def test_a_django_validation_error_names_each_field_it_refuses():
+    body = _problem(
+        ValidationError(
+            {
+                "email": ValidationError("Enter a valid e-mail address.", "invalid"),
+                "__all__": [ValidationError("Nothing to do.", "empty")],
+                "sku": "Another product already uses this SKU.",
+            }
+        )
+    )
+
+    assert body["detail"] == "The input is invalid."
+    assert body["errors"] == [
+        {"code": "invalid", "detail": "Enter a valid e-mail address.", "attr": "email"},
+        {"code": "empty", "detail": "Nothing to do.", "attr": None},
+        {
+            "code": "invalid",
+            "detail": "Another product already uses this SKU.",
+            "attr": "sku",
+        },
+    ]
+
+
+def test_a_list_of_django_validation_errors_keeps_each_message():
+    body = _problem(
+        ValidationError([ValidationError("First.", "a"), ValidationError("Second.")])
+    )
+
+    assert [(e["code"], e["detail"]) for e in body["errors"]] == [
+        ("a", "First."),
+        ("invalid", "Second."),
+    ]

@@ -87,8 +87,11 @@ def test_a_policy_never_translated_is_a_not_translated_404(api_client, homes):
     assert response.status_code == 404
     body = response.json()
     assert body["code"] == "not_translated"
+    # The same keys as content's not-translated problem (core.errors.NotTranslated).
+    assert body["requested_locale"] == "en"
     assert body["available_locales"] == ["zh-hans"]
     assert [t["locale"] for t in body["translations"]] == ["zh-hans"]
+    assert body["translations"][0]["url"] == "/zh-hans/privacy/"
     assert api_client.get("/api/v1/policies/", {"locale": "en"}).json()["count"] == 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from core.pages import page_frontend_path
 from products.models import DocumentKind
 
 
@@ -66,14 +67,12 @@ class TagSerializer(serializers.Serializer):
 
 
 def translations_data(pages) -> list[dict]:
-    from ..paths import frontend_path
-
     return [
         {
             "locale": page.locale.language_code,
             "id": page.pk,
             "slug": page.slug,
-            "url": frontend_path(page),
+            "url": page_frontend_path(page),
         }
         for page in pages
     ]

@@ -6,10 +6,10 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.pages import frontend_path, page_frontend_path
 from products.models import BaseOil
 
 from ..media import absolute_url, rendition
-from ..paths import frontend_path, path_below_home
 from .common import (
     BrandRefSerializer,
     CategoryRefSerializer,
@@ -39,7 +39,7 @@ class ProductListItemSerializer(serializers.Serializer):
     )
 
     def get_url(self, page) -> str:
-        return frontend_path(page)
+        return page_frontend_path(page)
 
     def get_is_favorite(self, page) -> bool:
         return page.pk in self.context.get("favorite_ids", ())
@@ -85,7 +85,7 @@ class GuideListItemSerializer(serializers.Serializer):
     )
 
     def get_url(self, page) -> str:
-        return frontend_path(page)
+        return page_frontend_path(page)
 
     def get_is_favorite(self, page) -> bool:
         return page.pk in self.context.get("favorite_ids", ())
@@ -115,7 +115,7 @@ def product_cards(request, rows, *, categories, thumbnails, favorites) -> list[d
                 "sku": row["sku"],
                 "title": row["title"],
                 "slug": row["slug"],
-                "url": f"/{row['language']}/{path_below_home(row['url_path'])}",
+                "url": frontend_path(row["url_path"], row["language"]),
                 "locale": row["language"],
                 "brand": (
                     {"slug": row["brand_slug"], "name": row["brand_name"]}

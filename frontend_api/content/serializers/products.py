@@ -58,16 +58,10 @@ class ProductDetailSerializer(ProductListItemSerializer):
 
     @extend_schema_field(TypicalPropertySerializer(many=True))
     def get_typical_properties(self, page):
-        rows = []
-        for block in page.typical_properties.raw_data:
-            value = block.get("value") or {}
-            rows.append(
-                {
-                    key: value.get(key) or ""
-                    for key in ("property", "test_method", "unit", "value")
-                }
-            )
-        return rows
+        # Plain rows that reference nothing: the blocks' own representation
+        # needs no prefetch (``products.blocks.TypicalPropertiesBlock``).
+        stream = page.typical_properties
+        return stream.stream_block.get_api_representation(stream.raw_data)
 
     @extend_schema_field(CaptionedImageSerializer(many=True))
     def get_images(self, page):

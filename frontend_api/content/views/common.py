@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 from wagtail.models import Locale, Page
 
 from cms import selectors
-from core.errors import NotFound
+from core.errors import NotFound, NotTranslated
 from members.activity.selectors import favorite_page_ids
 from members.activity.services import footprint_record
 
@@ -70,16 +70,11 @@ def missing(model: type[Page], slug: str, locale: Locale) -> NotFound:
     versions = selectors.page_versions_by_slug(model, slug)
     if not versions:
         return NotFound(f"No {model._meta.verbose_name} with slug {slug!r}.")
-    available = sorted({page.locale.language_code for page in versions})
-    return NotFound(
-        f"This {model._meta.verbose_name} is not available in "
-        f"{locale.language_code}; see available_locales.",
-        code="not_translated",
-        extra={
-            "requested_locale": locale.language_code,
-            "available_locales": available,
-            "translations": translations_data(versions),
-        },
+    return NotTranslated(
+        str(model._meta.verbose_name),
+        requested_locale=locale.language_code,
+        available_locales=sorted({page.locale.language_code for page in versions}),
+        translations=translations_data(versions),
     )
 
 

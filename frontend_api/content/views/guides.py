@@ -17,7 +17,7 @@ from products.models import GuidePage
 
 from ...caching import CachedPublicView
 from ...schema import LOCALE_PARAMETER
-from ..blocks import guide_body_data
+from ..blocks import stream_data
 from ..filters import GuideFilter
 from ..serializers import (
     GuideDetailSerializer,
@@ -88,7 +88,9 @@ class GuideViewSet(CachedPublicView, ListModelMixin, ContentView, GenericViewSet
 def guide_detail_data(request: Request, guide: GuidePage, locale) -> dict:
     """The detail of a fetched guide (also used by preview)."""
     context = {"request": request}
-    body = guide_body_data(request, guide.body.raw_data, locale, context)
+    body = stream_data(
+        request, GuidePage.body.field.stream_block, guide.body.raw_data, locale, context
+    )
     related = selectors.products_for_guide(guide=guide, locale=locale)
     context |= {
         "body": body,

@@ -10,10 +10,11 @@ from wagtail.models import Locale
 
 from cms import selectors
 from core.errors import NotFound
+from core.pages import page_frontend_path, split_frontend_path
 from delivery import cache_tags as tags
 
 from ...caching import CachedPublicView
-from ..paths import frontend_path, page_type, split_frontend_path
+from ..paths import page_type
 from ..serializers import FoundPageSerializer
 from .common import ContentView
 
@@ -53,11 +54,14 @@ class PageFindView(CachedPublicView, ContentView):
             "title": page.title,
             "slug": page.slug,
             "locale": language,
-            "path": frontend_path(page),
+            "path": page_frontend_path(page),
             "seo_title": page.seo_title,
             "search_description": page.search_description,
             "alternates": [
-                {"hreflang": other.locale.language_code, "path": frontend_path(other)}
+                {
+                    "hreflang": other.locale.language_code,
+                    "path": page_frontend_path(other),
+                }
                 for other in selectors.page_translations(page)
             ],
         }

@@ -11,11 +11,12 @@ from wagtail.models import Site
 
 from cms.models import SiteSettings
 from cms.selectors import menu_pages
+from core.pages import page_frontend_path
 
 from ...caching import CachedPublicView
 from ...locales import LOCALE_CODES, requested_language, requested_locale
 from ...schema import LOCALE_PARAMETER
-from ..paths import frontend_path, page_type
+from ..paths import page_type
 from ..serializers import NavItemSerializer
 
 
@@ -84,7 +85,7 @@ class SiteView(CachedPublicView, APIView):
                     "type": page_type(page),
                     "title": page.title,
                     "slug": page.slug,
-                    "url": frontend_path(page),
+                    "url": page_frontend_path(page),
                 }
                 for page in menu_pages(locale=requested_locale(request))
             ],

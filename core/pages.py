@@ -1,7 +1,7 @@
 """Where a page lives: on the frontend, at ``/<language>/<path below the home>/``.
 
 This is a headless site: Django serves no page, the frontend (``FRONTEND_URL``)
-does, at the path CONTRACTS.md fixes. ``FrontendPageMixin`` makes Wagtail's own
+does, at the path docs/architecture.md fixes. ``FrontendPageMixin`` makes Wagtail's own
 URL methods (``page.url``, ``full_url``, ``get_url()``, ``relative_url()``, so the
 admin's "View live", wagtail-localize's live links, sitemaps and redirects) give
 that address; the API and e-mails call ``page_frontend_path`` /

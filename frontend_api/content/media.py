@@ -1,4 +1,4 @@
-"""Images as renditions and documents as download links (CONTRACTS.md shapes).
+"""Images as renditions and documents as download links (docs/architecture.md shapes).
 
 Renditions must have been prefetched (``prefetch_renditions``); a rendition that
 does not exist yet is generated once and then read from the database.

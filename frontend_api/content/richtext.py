@@ -4,7 +4,7 @@ Wagtail's own expansion links to ``page.url`` (an absolute frontend URL, see
 ``core.pages``). Here a page link becomes the frontend path of the
 page's version in the reader's locale (the linked page itself when that is not
 translated; a bare ``<a>`` when nothing live is left), and a document link the
-download endpoint of CONTRACTS.md. All page links of a set of texts are resolved
+download endpoint of docs/architecture.md. All page links of a set of texts are resolved
 together, in two queries.
 """
 

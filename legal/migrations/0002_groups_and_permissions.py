@@ -1,4 +1,4 @@
-"""Groups for policies (names exact, CONTRACTS.md) and what they may do.
+"""Groups for policies (names exact, docs/architecture.md) and what they may do.
 
 * Legal: admin access; may add policy pages under each Chinese home (editing and
   publishing policies is decided by ``legal.groups``, not the tree); reads

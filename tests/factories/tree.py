@@ -1,4 +1,4 @@
-"""The page tree of CONTRACTS.md for tests, made by the real
+"""The page tree of docs/architecture.md for tests, made by the real
 ``cms.services.site_tree_ensure()``: a home per locale (the English one a
 translation of the Chinese), each with ``products`` and ``guides`` sections, both
 shown in menus."""

@@ -1,7 +1,7 @@
 """Read serializers of the content API, one module per content type.
 
 ``items`` holds the cards reused everywhere (product, guide); ``products`` and
-``guides`` the details; ``common`` the shared shapes of CONTRACTS.md.
+``guides`` the details; ``common`` the shared shapes of docs/architecture.md.
 """
 
 from .common import (

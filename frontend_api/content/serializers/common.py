@@ -9,7 +9,7 @@ from products.models import DocumentKind
 
 
 class RenditionSerializer(serializers.Serializer):
-    """One rendition of an image (CONTRACTS.md): absolute URL and pixel size."""
+    """One rendition of an image (docs/architecture.md): absolute URL and pixel size."""
 
     id = serializers.IntegerField(help_text="The image's id.")
     url = serializers.CharField()

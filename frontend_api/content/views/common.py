@@ -1,5 +1,5 @@
 """What every content view shares: the requested locale and the one rule for
-items missing in that locale (CONTRACTS.md).
+items missing in that locale (docs/architecture.md).
 
 A detail request for an item that has no live version in the requested locale is
 a 404 problem with ``code: "not_translated"``, ``available_locales`` and

@@ -1,30 +1,11 @@
-"""Input errors as our problem details (``core.errors.ValidationFailed``), shared by
-every domain of the members app: Django's ``ValidationError`` from ``full_clean``
-and one-field errors raised by the services."""
+"""One-field input errors raised by the members app's services, as our problem
+details (``core.errors.ValidationFailed``). Django's ``ValidationError`` from
+``full_clean`` needs no wrapping: the API's exception handler maps it to the same
+400 problem."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-
 from core.errors import ValidationFailed
-
-
-def validation_failed(exc: DjangoValidationError) -> ValidationFailed:
-    """Django's field errors as our problem-details ``errors`` list."""
-    errors = []
-    for attr, items in exc.error_dict.items() if hasattr(exc, "error_dict") else []:
-        for item in items:
-            errors.append(
-                {
-                    "code": item.code or "invalid",
-                    "detail": " ".join(item.messages),
-                    "attr": None if attr == "__all__" else attr,
-                }
-            )
-    if not errors:
-        errors = [{"code": "invalid", "detail": " ".join(exc.messages), "attr": None}]
-    detail = errors[0]["detail"] if len(errors) == 1 else "The input is invalid."
-    return ValidationFailed(detail, errors=errors)
 
 
 def field_error(attr: str, detail: str, code: str = "invalid") -> ValidationFailed:

@@ -42,7 +42,6 @@ from core.errors import (
     UnsupportedMediaType,
     ValidationFailed,
 )
-from members.errors import validation_failed
 from members.mail import mail_queue
 from members.privacy.services import member_data_erase
 
@@ -85,10 +84,7 @@ def member_profile_update(*, user: User, data: dict[str, Any]) -> User:
             if name == "phone":
                 value = _phone_or_none(value)
             setattr(user, name, value.strip() if isinstance(value, str) else value)
-        try:
-            user.full_clean(exclude=["password", "phone"])
-        except DjangoValidationError as exc:
-            raise validation_failed(exc) from exc
+        user.full_clean(exclude=["password", "phone"])
         if user.phone and User.objects.filter(phone=user.phone).exclude(pk=user.pk):
             raise _phone_unavailable()
         try:

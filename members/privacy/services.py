@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +20,6 @@ from django.utils import timezone
 from core import privacy
 from core.errors import ValidationFailed
 from members.accounts.models import User
-from members.errors import validation_failed
 from members.mail import mail_queue, privacy_officer_email
 
 from .models import PrivacyRequest
@@ -63,10 +61,7 @@ def privacy_request_create(*, user: User, kind: str, details: str) -> PrivacyReq
         created_at=now,
         due_on=privacy_request_due_on(now),
     )
-    try:
-        request.full_clean()
-    except DjangoValidationError as exc:
-        raise validation_failed(exc) from exc
+    request.full_clean()
     with transaction.atomic():
         request.save()
         admin_url = settings.WAGTAILADMIN_BASE_URL + reverse(
@@ -100,10 +95,7 @@ def privacy_request_answer(
     if answered and not was_answered:
         request.answered_at = timezone.now()
         request.answered_by = staff
-    try:
-        request.full_clean()
-    except DjangoValidationError as exc:
-        raise validation_failed(exc) from exc
+    request.full_clean()
     with transaction.atomic():
         request.save()
         if answered and request.user is not None:

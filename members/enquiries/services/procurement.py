@@ -12,13 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.errors import Conflict, ValidationFailed
 from members.accounts.models import User
-from members.errors import validation_failed
 from members.mail import mail_language, mail_queue
 from products.models import ProductPage
 
@@ -141,14 +139,11 @@ def procurement_request_create(
     values = {**_contact_defaults(user), **given}
     request = ProcurementRequest(user=user, idempotency_key=key, **values)
     built = _items(items)
-    try:
-        # The idempotency constraint is left to the database: in a race the loser's
-        # INSERT fails and it returns the winner's request (below), not a 400.
-        request.full_clean(validate_constraints=False)
-        for item in built:
-            item.full_clean(exclude=["request"])
-    except DjangoValidationError as exc:
-        raise validation_failed(exc) from exc
+    # The idempotency constraint is left to the database: in a race the loser's
+    # INSERT fails and it returns the winner's request (below), not a 400.
+    request.full_clean(validate_constraints=False)
+    for item in built:
+        item.full_clean(exclude=["request"])
     try:
         with transaction.atomic():
             request.save()

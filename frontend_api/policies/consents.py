@@ -19,7 +19,7 @@ from legal import selectors, services
 from legal.models import ConsentRecord
 
 from ..locales import requested_language
-from ..permissions import IsMember
+from ..permissions import IsMember, MemberRequest
 from ..throttles import WriteRateThrottle
 from . import serializers as s
 
@@ -58,7 +58,7 @@ class MyConsentsView(APIView):
     consent_exempt_methods = ("GET", "POST")
 
     @extend_schema(responses=s.MyConsentsSerializer, tags=TAGS)
-    def get(self, request: Request) -> Response:
+    def get(self, request: MemberRequest) -> Response:
         results = []
         for status_ in selectors.consent_statuses(user=request.user):
             record = status_.record
@@ -92,7 +92,7 @@ class MyConsentsView(APIView):
         responses={201: s.ReceiptSerializer, 409: STALE},
         tags=TAGS,
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: MemberRequest) -> Response:
         data = s.AcceptInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
@@ -122,7 +122,7 @@ class MyConsentWithdrawView(APIView):
         },
         tags=TAGS,
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: MemberRequest) -> Response:
         data = s.WithdrawInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
@@ -149,7 +149,7 @@ class MyPurposesView(APIView):
         tags=TAGS,
         operation_id="me_consent_purposes_list",
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: MemberRequest) -> Response:
         states = selectors.purpose_states(
             user=request.user, purposes=services.OPTIONAL_PURPOSES
         )
@@ -181,7 +181,7 @@ class MyPurposeView(APIView):
         operation_id="me_consent_purpose_update",
         description="Records a consent record only when the choice changes.",
     )
-    def put(self, request: Request, purpose: str) -> Response:
+    def put(self, request: MemberRequest, purpose: str) -> Response:
         data = s.PurposeInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         state = services.purpose_consent_update(

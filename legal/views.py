@@ -74,7 +74,7 @@ def policy_rows() -> list[PolicyRow]:
             found = selectors.latest_text(history, code)
             status = "missing"
             if found is not None:
-                status = "current" if found[0].pk == current.pk else "outdated"
+                status = "current" if found[0].pk == history[0].pk else "outdated"
             target = translated.get((page.translation_key, code))
             states.append(
                 TranslationState(
@@ -155,7 +155,8 @@ class VersionHistoryView(LegalAdminMixin, TemplateView):
 
 def side_by_side(ops: list[dict[str, str]]) -> tuple[SafeString, SafeString]:
     """The old text with deletions marked and the new with insertions marked."""
-    old, new = [], []
+    old: list[str] = []
+    new: list[str] = []
     for op in ops:
         text = escape(op["text"])
         if op["op"] == "equal":

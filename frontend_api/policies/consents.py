@@ -34,7 +34,7 @@ def _receipt(record: ConsentRecord, policy_slug: str) -> dict[str, Any]:
     return {
         "receipt_id": record.receipt_id,
         "policy": policy_slug,
-        "version": record.version.label if record.version_id else None,
+        "version": record.version.label if record.version else None,
         "action": record.action,
         "locale": record.locale,
         "channel": record.channel,
@@ -69,7 +69,9 @@ class MyConsentsView(APIView):
                     "accepted_version": status_.accepted.label
                     if status_.accepted
                     else None,
-                    "accepted_at": record.created_at if status_.accepted else None,
+                    "accepted_at": record.created_at
+                    if record and status_.accepted
+                    else None,
                     "receipt_id": record.receipt_id if record else None,
                     "withdrawn": bool(
                         record and record.action == ConsentRecord.Action.WITHDRAWN

@@ -72,6 +72,7 @@ class ProductViewSet(CachedPublicView, ListModelMixin, ContentView, GenericViewS
         ):  # no filter asked for: skip building and validating the FilterSet
             products = self.filter_queryset(products)
         rows = self.paginate_queryset(selectors.product_card_values(products, locale))
+        assert rows is not None  # noqa: S101 - the viewset has a pagination class
         ids = [row["id"] for row in rows]
         categories = selectors.product_category_refs(page_ids=ids, locale=locale)
         thumbnails = renditions_by_image(

@@ -146,8 +146,9 @@ def consent_statuses(*, user) -> list[ConsentStatus]:
     )
     records = ConsentRecord.objects.filter(user=user, policy__isnull=False)
     latest_record: dict[int, ConsentRecord] = {}
-    for record in records.select_related("version").order_by("-created_at", "-id"):
-        latest_record.setdefault(record.policy_id, record)
+    for row in records.select_related("version").order_by("-created_at", "-id"):
+        assert row.policy_id is not None  # noqa: S101 - filtered on policy__isnull
+        latest_record.setdefault(row.policy_id, row)
     by_policy: dict[int, list[PolicyVersion]] = {}
     for version in versions:
         by_policy.setdefault(version.policy_id, []).append(version)

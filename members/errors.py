@@ -4,6 +4,8 @@ and one-field errors raised by the services."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 
 from core.errors import ValidationFailed
@@ -11,7 +13,7 @@ from core.errors import ValidationFailed
 
 def validation_failed(exc: DjangoValidationError) -> ValidationFailed:
     """Django's field errors as our problem-details ``errors`` list."""
-    errors = []
+    errors: list[dict[str, Any]] = []
     for attr, items in exc.error_dict.items() if hasattr(exc, "error_dict") else []:
         for item in items:
             errors.append(

@@ -8,6 +8,7 @@ happens, so a better search can replace it without touching the API.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.db.models import (
     Exists,
@@ -66,7 +67,9 @@ CARD_FIELDS = (
 )
 
 
-def product_card_values(queryset: QuerySet, locale: Locale) -> QuerySet[dict]:
+def product_card_values(
+    queryset: QuerySet, locale: Locale
+) -> QuerySet[Any, dict[str, Any]]:
     """The rows of a product listing as dicts (one query, no model instances):
     the card's fields, the language, and the brand named in ``locale``."""
     return queryset.values(
@@ -242,7 +245,7 @@ def brand_list(*, locale: Locale) -> QuerySet[Brand]:
 def product_localize(product: ProductPage, locale: Locale) -> ProductPage:
     """Name the brand and categories of an in-memory product (a preview draft) in
     ``locale``, as ``for_listing()`` annotates fetched ones."""
-    if product.brand_id:
+    if product.brand:
         local = Brand.objects.filter(
             locale=locale, translation_key=product.brand.translation_key
         ).first()

@@ -128,8 +128,11 @@ def _freeze_translation(
     synced_at = translation_synced_at(source)
     version = current
     if synced_at is not None:
+        # last() finds a version: ``current`` is one.
         version = (
-            versions.filter(published_at__lte=synced_at).first() or versions.last()
+            versions.filter(published_at__lte=synced_at).first()
+            or versions.last()
+            or current
         )
     locale = page.locale.language_code
     existing = version.texts.filter(locale=locale).first()

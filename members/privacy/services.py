@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.conf import settings
@@ -45,7 +46,7 @@ def member_data_erase(*, user: User) -> None:
         registration.eraser(user)
 
 
-def privacy_request_due_on(received: timezone.datetime) -> timezone.datetime:
+def privacy_request_due_on(received: datetime.datetime) -> datetime.date:
     """Due ``PRIVACY_REQUEST_DUE_WORKING_DAYS`` Chinese working days after the
     (Shanghai) day the request arrived."""
     return add_working_days(

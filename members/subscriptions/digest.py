@@ -41,7 +41,7 @@ from .services import (
 
 TRACK_SALT = "members.digest.track"
 MAX_ITEMS = 30
-TOPIC_MODELS = {
+TOPIC_MODELS: dict[str, type[ProductPage] | type[GuidePage]] = {
     SubscriptionTopic.NEW_PRODUCTS: ProductPage,
     SubscriptionTopic.GUIDES_TIPS: GuidePage,
 }

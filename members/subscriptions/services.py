@@ -353,7 +353,7 @@ def member_subscriptions_confirm(*, user: User) -> int:
 
 # --- labels ----------------------------------------------------------------------
 
-TOPIC_LABELS = {
+TOPIC_LABELS: dict[str, dict[str, str]] = {
     "zh-hans": {
         SubscriptionTopic.NEW_PRODUCTS: "新品上市",
         SubscriptionTopic.SPECIAL_OFFERS: "优惠活动",

@@ -127,7 +127,8 @@ def search_suggest(
         )
         .order_by("-kind", Length("title"), "title")[: limit * 5]
     )
-    words, titles = {}, []
+    words: dict[str, Suggestion] = {}
+    titles: list[Suggestion] = []
     for document in rows:
         for kind, value in (("brand", document.brand), ("grade", document.grade)):
             if value and _starts_a_word(value, terms):

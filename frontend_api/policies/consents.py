@@ -43,9 +43,9 @@ def _receipt(record: ConsentRecord, policy_slug: str) -> dict[str, Any]:
 
 
 def _version(slug: str, label: str):
-    policy = selectors.policy_by_slug(slug)
+    policy = selectors.policy_by_slug(slug=slug)
     try:
-        return selectors.version_by_label(policy, label)
+        return selectors.version_by_label(policy=policy, label=label)
     except NotFound:
         raise NotFound(f"Policy {slug!r} has no version {label!r}.") from None
 
@@ -128,7 +128,7 @@ class MyConsentWithdrawView(APIView):
         data = s.WithdrawInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        policy = selectors.policy_by_slug(values["policy"])
+        policy = selectors.policy_by_slug(slug=values["policy"])
         record = services.consent_withdraw(
             user=request.user,
             policy=policy,

@@ -67,7 +67,7 @@ def _out(sub: Subscription) -> dict:
             "topics": sub.topics,
             "locale": sub.locale,
             "status": sub.status,
-            "tracking_consent": services.subscription_tracking_allowed(sub),
+            "tracking_consent": services.subscription_tracking_allowed(sub=sub),
         }
     ).data
 

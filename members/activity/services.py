@@ -161,7 +161,9 @@ def download_record_create(
     )
 
 
-def document_for_download(*, document_id: int, user, request: HttpRequest):
+def document_for_download(
+    *, document_id: int, user: User | AnonymousUser, request: HttpRequest
+) -> AbstractDocument:
     """The document ``user`` may download, or a typed error: ``NotFound`` (404),
     ``NotAuthenticated`` (401: sign in first) or ``PermissionDenied`` (403: a
     group or password restriction the user does not pass).

@@ -46,7 +46,7 @@ def member_data_erase(*, user: User) -> None:
         registration.eraser(user)
 
 
-def privacy_request_due_on(received: datetime.datetime) -> datetime.date:
+def privacy_request_due_on(*, received: datetime.datetime) -> datetime.date:
     """Due ``PRIVACY_REQUEST_DUE_WORKING_DAYS`` Chinese working days after the
     (Shanghai) day the request arrived."""
     return add_working_days(
@@ -62,7 +62,7 @@ def privacy_request_create(*, user: User, kind: str, details: str) -> PrivacyReq
         kind=kind,
         details=details.strip(),
         created_at=now,
-        due_on=privacy_request_due_on(now),
+        due_on=privacy_request_due_on(received=now),
     )
     try:
         request.full_clean()

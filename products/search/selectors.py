@@ -45,7 +45,9 @@ class Suggestion:
     language: str = ""
 
 
-def search_hits(*, text: str, locale: Locale, kinds: list[str] | None = None):
+def search_hits(
+    *, text: str, locale: Locale, kinds: list[str] | None = None
+) -> tuple[ParsedQuery, list[Hit]]:
     """The ranked hits of ``text`` (``parsed`` for highlighting) in ``locale``."""
     parsed = parse_query(text, locale)
     kinds = kinds or [SearchKind.PRODUCT, SearchKind.GUIDE]
@@ -92,7 +94,7 @@ def search_results(*, hits: list[Hit], parsed: ParsedQuery) -> list[SearchResult
 
 
 def pages_matching(
-    queryset: QuerySet, *, text: str, locale: Locale, kind: str
+    *, queryset: QuerySet, text: str, locale: Locale, kind: str
 ) -> QuerySet:
     """``queryset`` narrowed to pages matching ``text``, annotated ``search_rank``
     (higher is better); the list endpoints' ``q``."""

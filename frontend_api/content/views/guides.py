@@ -98,7 +98,7 @@ def guide_detail_data(request: Request, guide: GuidePage, locale) -> dict:
         "body": body,
         "reading_time": guide.reading_time,
         "related_products": related,
-        "translations": translations_data(page_translations(guide)),
+        "translations": translations_data(page_translations(page=guide)),
     }
     if request.user.is_authenticated:
         # Body product cards were rendered above; mark the member's favorites.

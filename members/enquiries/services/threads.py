@@ -40,7 +40,11 @@ def thread_body(body: str) -> str:
 
 
 def staff_mail(
-    *, enquiry: Enquiry, template: str, extra: dict | None = None, follow_up=False
+    *,
+    enquiry: Enquiry,
+    template: str,
+    extra: dict | None = None,
+    follow_up: bool = False,
 ) -> None:
     """E-mail sales (site settings) and, for the asker's follow-up, the assignee —
     in the staff's language (the site's default), with a link to the admin inbox."""

@@ -38,6 +38,7 @@ test: install ## the whole suite (browser tests run when Chromium is present)
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 	$(PY) tools/layers.py
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py spectacular --file /tmp/lubpur-openapi.yaml --validate --fail-on-warn

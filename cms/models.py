@@ -8,6 +8,8 @@
   migration, so product documents can carry a language and a members-only flag.
 """
 
+from typing import TYPE_CHECKING, ClassVar
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -127,6 +129,8 @@ class CustomImage(AbstractImage):
         help_text=_("Describes the image for screen readers; the title when empty."),
     )
     admin_form_fields = (*Image.admin_form_fields, "alt_text")
+    if TYPE_CHECKING:  # the base is Wagtail's (untyped): name the manager's type
+        _default_manager: ClassVar["models.Manager[CustomImage]"]
 
     @property
     def default_alt_text(self) -> str:
@@ -162,6 +166,8 @@ class CustomDocument(AbstractDocument):
         help_text=_("Only signed-in members can download it; visitors get 401."),
     )
     admin_form_fields = (*Document.admin_form_fields, "language", "members_only")
+    if TYPE_CHECKING:  # the base is Wagtail's (untyped): name the manager's type
+        _default_manager: ClassVar["models.Manager[CustomDocument]"]
 
 
 # --- Webhooks to pre-rendering frontends (delivery.webhooks) -------------------

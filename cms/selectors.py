@@ -5,6 +5,7 @@ behind a headless-preview token."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from types import SimpleNamespace
 
 from django.apps import apps
@@ -17,7 +18,7 @@ from core.errors import NotFound, PermissionDenied
 from .models import HomePage
 
 
-def home_for_locale(locale: Locale) -> HomePage | None:
+def home_for_locale(*, locale: Locale) -> HomePage | None:
     """The home page of ``locale`` (the top of that locale's tree)."""
     return HomePage.objects.filter(locale=locale).order_by("depth", "path").first()
 
@@ -25,7 +26,7 @@ def home_for_locale(locale: Locale) -> HomePage | None:
 def page_at(*, locale: Locale, below_home: str) -> Page | None:
     """The live, public page at ``below_home`` (e.g. ``products/lp-hm46/``) in
     ``locale``'s tree; ``""`` is the home itself."""
-    home = home_for_locale(locale)
+    home = home_for_locale(locale=locale)
     if home is None:
         return None
     return (
@@ -39,7 +40,7 @@ def page_at(*, locale: Locale, below_home: str) -> Page | None:
 
 def menu_pages(*, locale: Locale) -> list[Page]:
     """The home's live children marked "show in menus", in the editors' order."""
-    home = home_for_locale(locale)
+    home = home_for_locale(locale=locale)
     if home is None:
         return []
     return list(
@@ -52,7 +53,7 @@ def menu_pages(*, locale: Locale) -> list[Page]:
     )
 
 
-def page_translations(page: Page) -> list[Page]:
+def page_translations(*, page: Page) -> list[Page]:
     """The page's live, public versions in the other locales."""
     return list(
         Page.objects.live()
@@ -64,7 +65,7 @@ def page_translations(page: Page) -> list[Page]:
     )
 
 
-def page_versions_by_slug(model: type[Page], slug: str) -> list[Page]:
+def page_versions_by_slug(*, model: type[Page], slug: str) -> list[Page]:
     """Live pages of ``model`` with ``slug`` in any locale, with their translations
     (to tell "not translated" from "does not exist")."""
     keys = model.objects.live().public().filter(slug=slug).values("translation_key")
@@ -114,7 +115,9 @@ def _filter(spec: str):
     return Filter(spec=spec)
 
 
-def renditions_by_image(*, image_ids, spec: str) -> dict[int, dict]:
+def renditions_by_image(
+    *, image_ids: Iterable[int | None], spec: str
+) -> dict[int, dict]:
     """One rendition size of many images, as ``{image_id: {url, width, height,
     alt}}`` in one query without model instances (for listings). A rendition not
     generated yet is made once, the slow way, and read like the others after."""

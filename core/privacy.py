@@ -33,7 +33,7 @@ from django.conf import settings
 from django.db import models
 
 Exporter = Callable[[Any], Any]
-Eraser = Callable[[Any], None]
+Eraser = Callable[[Any], object]  # what it returns is ignored
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ errors, 408, 429 and 5xx; other 4xx answers fail at once (``delivery.sending``).
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -79,7 +80,5 @@ def webhook_deliveries_create(*, event: str, page: Page) -> list[WebhookDelivery
         for endpoint in endpoints
     ]
     for delivery in deliveries:
-        transaction.on_commit(
-            lambda pk=delivery.pk: webhook_deliver.enqueue(delivery_id=pk)
-        )
+        transaction.on_commit(partial(webhook_deliver.enqueue, delivery_id=delivery.pk))
     return deliveries

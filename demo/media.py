@@ -88,7 +88,7 @@ def data_sheet_pdf(*, heading: str, lines: list[str]) -> bytes:
 
 def _image(source: ProductPage, english: ProductPage | None):
     title = english.title if english else source.title
-    brand = source.brand.name if source.brand_id else "Lubpur"
+    brand = source.brand.name if source.brand else "Lubpur"
     png = packshot_png(sku=source.sku, grade=source.viscosity_grade, brand=brand)
     return get_image_model().objects.create(
         title=title,

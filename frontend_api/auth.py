@@ -104,7 +104,7 @@ def _is_lockout(response: HttpResponse) -> bool:
 
 def _retry_after(request: HttpRequest) -> int:
     match = request.resolver_match
-    actions = ACTIONS.get(match.url_name if match else "", _plain())
+    actions = ACTIONS.get((match.url_name if match else None) or "", _plain())
     candidates = actions(request, _body(request))
     user = request.user if request.user.is_authenticated else None
     waits = [

@@ -22,13 +22,14 @@
 from __future__ import annotations
 
 import hashlib
-from types import SimpleNamespace
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.template.response import SimpleTemplateResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 from rest_framework.exceptions import ValidationError
+from rest_framework.views import APIView
 
 from core import cache as tagged
 
@@ -67,7 +68,7 @@ def _public_cache_control() -> str:
     )
 
 
-class CachedPublicView:
+class CachedPublicView(APIView):
     """Mixin for public read views (put it before the DRF view class).
 
     ``cache_tags`` are known before the view runs (``{locale}`` is replaced by
@@ -89,24 +90,23 @@ class CachedPublicView:
         key = language = None
         if conf["ENABLED"] and anonymous:
             try:
-                language = requested_language(
-                    SimpleNamespace(query_params=request.GET, META=request.META)
-                )
+                language = requested_language(request)
             except ValidationError:
                 language = None  # the view answers the 400
             if language is not None:
                 key = _cache_key(request, language)
                 entry = tagged.entry_get(key)
                 if entry is not None:
-                    response = HttpResponse(entry.body, content_type=entry.content_type)
-                    response["X-Cache"] = "hit"
-                    return self._conditional(request, response, entry.etag, True)
+                    hit = HttpResponse(entry.body, content_type=entry.content_type)
+                    hit["X-Cache"] = "hit"
+                    return self._conditional(request, hit, entry.etag, True)
         static = {tag.format(locale=language) for tag in self.cache_tags}
         tokens = tagged.tag_tokens(static) if key else {}
         response = super().dispatch(request, *args, **kwargs)
-        if response.status_code != 200 or getattr(response, "streaming", False):
+        # Not an HttpResponse: a streaming one (files), never stored.
+        if response.status_code != 200 or not isinstance(response, HttpResponse):
             return response
-        if hasattr(response, "render") and not response.is_rendered:
+        if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
             response.render()
         etag = strong_etag(response.content)
         user = getattr(getattr(self, "request", None), "user", None)

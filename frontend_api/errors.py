@@ -15,6 +15,7 @@ our domain errors (``core.errors.ApplicationError``) all pass through
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -91,6 +92,7 @@ def _flatten(detail: Any, attr: str | None = None) -> list[dict[str, Any]]:
 def django_validation_errors(exc: DjangoValidationError) -> list[dict[str, Any]]:
     """Django's ``ValidationError`` (one message, a list, or ``message_dict``) as
     the flat ``[{code, detail, attr}]`` list; ``__all__`` errors have no attr."""
+    fields: Iterable[tuple[str | None, list[DjangoValidationError]]]
     if hasattr(exc, "error_dict"):
         fields = exc.error_dict.items()
     else:
@@ -149,10 +151,10 @@ def problem_exception_handler(exc: Exception, context: dict) -> Response | None:
 
     set_rollback()
     headers = {}
-    if getattr(exc, "auth_header", None):
-        headers["WWW-Authenticate"] = exc.auth_header
-    if getattr(exc, "wait", None):
-        headers["Retry-After"] = str(int(exc.wait))
+    if auth_header := getattr(exc, "auth_header", None):
+        headers["WWW-Authenticate"] = auth_header
+    if wait := getattr(exc, "wait", None):
+        headers["Retry-After"] = str(int(wait))
 
     if isinstance(exc, exceptions.ValidationError):
         errors = _flatten(exc.detail)

@@ -3,6 +3,7 @@ language (``core.i18n.source_language()``)."""
 
 from __future__ import annotations
 
+from django.http import HttpRequest
 from django.utils.translation import get_supported_language_variant
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
@@ -15,9 +16,10 @@ LOCALE_CODES = content_languages()
 CHINESE = next((code for code in LOCALE_CODES if code.startswith("zh")), None)
 
 
-def requested_language(request: Request) -> str:
+def requested_language(request: Request | HttpRequest) -> str:
     """The language code the client asked for; 400 for one we do not serve."""
-    code = request.query_params.get("locale")
+    query = request.query_params if isinstance(request, Request) else request.GET
+    code = query.get("locale")
     if code is not None:
         code = code.strip().lower()
         if code not in LOCALE_CODES:

@@ -19,10 +19,16 @@ endpoints under ``/api/v1/auth/`` and are never gated.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rest_framework.permissions import SAFE_METHODS, BasePermission
+from rest_framework.request import Request
 
 from core.errors import PermissionDenied
 from legal.selectors import consents_pending
+
+if TYPE_CHECKING:
+    from members.accounts.models import User
 
 
 class ConsentRequired(PermissionDenied):
@@ -43,6 +49,17 @@ def consent_gate(request, view) -> None:
             f"Accept the current policies first: {listed}.",
             extra={"pending_policies": pending},
         )
+
+
+class MemberRequest(Request):
+    """For type checking only: the request a view guarded by ``IsMember`` handles.
+
+    DRF types ``request.user`` as ``User | AnonymousUser``; ``IsMember`` has already
+    refused anonymous and inactive callers, so member views annotate their handlers'
+    ``request: MemberRequest``. Never instantiated: at run time it is DRF's
+    ``Request``."""
+
+    user: User
 
 
 class IsMember(BasePermission):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 
@@ -31,6 +33,9 @@ class ProblemFieldErrorSerializer(serializers.Serializer):
     attr = serializers.CharField(allow_null=True)
 
 
+# A field named like a Field or Serializer attribute (label, fields, errors,
+# style) is typed Any: DRF's metaclass takes declared fields off the class, so
+# nothing is shadowed, but the stubs cannot know that.
 class ProblemSerializer(serializers.Serializer):
     """RFC 7807 problem details, as every error response."""
 
@@ -39,7 +44,7 @@ class ProblemSerializer(serializers.Serializer):
     status = serializers.IntegerField()
     detail = serializers.CharField()
     code = serializers.CharField()
-    errors = ProblemFieldErrorSerializer(many=True)
+    errors: Any = ProblemFieldErrorSerializer(many=True)
 
 
 def add_problem_responses(result, generator, request, public):

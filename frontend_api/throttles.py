@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from rest_framework.settings import api_settings
 from rest_framework.throttling import ScopedRateThrottle
 
@@ -21,4 +23,6 @@ class WriteRateThrottle(ScopedRateThrottle):
 
     def get_rate(self) -> str | None:
         # Read the settings now rather than at import, so a changed rate applies.
-        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+        # Cast: the stubs type the rates as numbers; DRF's are strings ("30/min").
+        rates = cast(dict[str, str | None], api_settings.DEFAULT_THROTTLE_RATES)
+        return rates.get(self.scope) if self.scope is not None else None

@@ -178,14 +178,14 @@ def content_diff(
         sections.append(entry)
     other = []
     for name in ("title", "intro_html"):
-        before, after = _plain(old.get(name, "")), _plain(new.get(name, ""))
-        if before != after:
+        old_text, new_text = _plain(old.get(name, "")), _plain(new.get(name, ""))
+        if old_text != new_text:
             other.append(
                 {
                     "field": name.removesuffix("_html"),
-                    "old": before,
-                    "new": after,
-                    "inline": inline_diff(before, after, locale),
+                    "old": old_text,
+                    "new": new_text,
+                    "inline": inline_diff(old_text, new_text, locale),
                 }
             )
     contact = _line_changes(old.get("contact", []), new.get("contact", []), locale)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +20,7 @@ from core.i18n import source_language
 from .models import ConsentRecord, PolicyPage, PolicyVersion, PolicyVersionText
 
 
-def policy_source_page(page: PolicyPage) -> PolicyPage:
+def policy_source_page(*, page: PolicyPage) -> PolicyPage:
     """The Chinese source of ``page`` (itself when it is the source)."""
     if page.locale.language_code == source_language():
         return page
@@ -27,7 +28,7 @@ def policy_source_page(page: PolicyPage) -> PolicyPage:
     return page.get_translation(source_locale).specific
 
 
-def translation_synced_at(source: PolicyPage) -> dt.datetime | None:
+def translation_synced_at(*, source: PolicyPage) -> dt.datetime | None:
     """When wagtail-localize last took the source's content for translators."""
     from wagtail_localize.models import TranslationSource
 
@@ -41,7 +42,7 @@ def translation_synced_at(source: PolicyPage) -> dt.datetime | None:
     return found
 
 
-def policies_with_versions(locale: str | None = None) -> QuerySet[PolicyPage]:
+def policies_with_versions(*, locale: str | None = None) -> QuerySet[PolicyPage]:
     """Source policies with a published version (readable in ``locale``)."""
     versions = {"versions__texts__locale": locale} if locale else {}
     return (
@@ -63,7 +64,7 @@ def policy_current_versions() -> dict[str, PolicyVersion]:
     return current
 
 
-def policy_by_slug(slug: str) -> PolicyPage:
+def policy_by_slug(*, slug: str) -> PolicyPage:
     page = (
         PolicyPage.objects.filter(locale__language_code=source_language(), slug=slug)
         .select_related("locale")
@@ -74,20 +75,20 @@ def policy_by_slug(slug: str) -> PolicyPage:
     return page
 
 
-def versions_with_texts(policy: PolicyPage) -> QuerySet[PolicyVersion]:
+def versions_with_texts(*, policy: PolicyPage) -> QuerySet[PolicyVersion]:
     return PolicyVersion.objects.filter(policy=policy).prefetch_related(
         Prefetch("texts", queryset=PolicyVersionText.objects.order_by("locale"))
     )
 
 
-def version_by_label(policy: PolicyPage, label: str) -> PolicyVersion:
-    version = versions_with_texts(policy).filter(label=label).first()
+def version_by_label(*, policy: PolicyPage, label: str) -> PolicyVersion:
+    version = versions_with_texts(policy=policy).filter(label=label).first()
     if version is None:
         raise NotFound(f"Policy {policy.slug!r} has no version {label!r}.")
     return version
 
 
-def text_in(version: PolicyVersion, locale: str) -> PolicyVersionText | None:
+def text_in(*, version: PolicyVersion, locale: str) -> PolicyVersionText | None:
     """The version's text in ``locale`` (uses prefetched texts when present)."""
     for text in version.texts.all():
         if text.locale == locale:
@@ -95,17 +96,17 @@ def text_in(version: PolicyVersion, locale: str) -> PolicyVersionText | None:
     return None
 
 
-def full_text(text: PolicyVersionText) -> PolicyVersionText:
+def full_text(*, text: PolicyVersionText) -> PolicyVersionText:
     """``text`` with its content and HTML (lists load texts without them)."""
     return PolicyVersionText.objects.get(pk=text.pk)
 
 
 def latest_text(
-    versions: list[PolicyVersion], locale: str
+    *, versions: list[PolicyVersion], locale: str
 ) -> tuple[PolicyVersion, PolicyVersionText] | None:
     """The newest version (from ``versions``, newest first) with a ``locale`` text."""
     for version in versions:
-        text = text_in(version, locale)
+        text = text_in(version=version, locale=locale)
         if text is not None:
             return version, text
     return None
@@ -146,8 +147,9 @@ def consent_statuses(*, user) -> list[ConsentStatus]:
     )
     records = ConsentRecord.objects.filter(user=user, policy__isnull=False)
     latest_record: dict[int, ConsentRecord] = {}
-    for record in records.select_related("version").order_by("-created_at", "-id"):
-        latest_record.setdefault(record.policy_id, record)
+    for row in records.select_related("version").order_by("-created_at", "-id"):
+        assert row.policy_id is not None  # noqa: S101 - filtered on policy__isnull
+        latest_record.setdefault(row.policy_id, row)
     by_policy: dict[int, list[PolicyVersion]] = {}
     for version in versions:
         by_policy.setdefault(version.policy_id, []).append(version)
@@ -171,7 +173,9 @@ def consent_statuses(*, user) -> list[ConsentStatus]:
     return statuses
 
 
-def version_histories(policies) -> dict[int, list[PolicyVersion]]:
+def version_histories(
+    *, policies: Iterable[PolicyPage]
+) -> dict[int, list[PolicyVersion]]:
     """Policy id → its versions, newest first, with light texts (two queries)."""
     texts = PolicyVersionText.objects.only(
         "id", "version_id", "locale", "title", "change_summary", "sha256"

@@ -56,7 +56,7 @@ def policy_rows() -> list[PolicyRow]:
             "path"
         )
     )
-    histories = selectors.version_histories(pages)
+    histories = selectors.version_histories(policies=pages)
     translated = {
         (page.translation_key, page.locale.language_code): page
         for page in PolicyPage.objects.exclude(
@@ -71,10 +71,10 @@ def policy_rows() -> list[PolicyRow]:
         for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
             if code == source_language():
                 continue
-            found = selectors.latest_text(history, code)
+            found = selectors.latest_text(versions=history, locale=code)
             status = "missing"
             if found is not None:
-                status = "current" if found[0].pk == current.pk else "outdated"
+                status = "current" if found[0].pk == history[0].pk else "outdated"
             target = translated.get((page.translation_key, code))
             states.append(
                 TranslationState(
@@ -144,7 +144,7 @@ class VersionHistoryView(LegalAdminMixin, TemplateView):
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        versions = selectors.version_histories([self.policy])[self.policy.pk]
+        versions = selectors.version_histories(policies=[self.policy])[self.policy.pk]
         return super().get_context_data(
             policy=self.policy,
             versions=versions,
@@ -155,7 +155,8 @@ class VersionHistoryView(LegalAdminMixin, TemplateView):
 
 def side_by_side(ops: list[dict[str, str]]) -> tuple[SafeString, SafeString]:
     """The old text with deletions marked and the new with insertions marked."""
-    old, new = [], []
+    old: list[str] = []
+    new: list[str] = []
     for op in ops:
         text = escape(op["text"])
         if op["op"] == "equal":
@@ -194,11 +195,14 @@ class VersionDiffView(VersionHistoryView):
         if locale not in LANGUAGE_NAMES or not all(lb in versions for lb in labels):
             context["error"] = _("Choose two versions and a language.")
             return context
-        texts = [selectors.text_in(versions[label], locale) for label in labels]
+        texts = [
+            selectors.text_in(version=versions[label], locale=locale)
+            for label in labels
+        ]
         if None in texts:
             context["error"] = _("One of these versions has no text in that language.")
             return context
-        full = [selectors.full_text(text) for text in texts if text is not None]
+        full = [selectors.full_text(text=text) for text in texts if text is not None]
         diff = content_diff(full[0].content, full[1].content, locale)
         context.update(
             {

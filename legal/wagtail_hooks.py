@@ -180,7 +180,7 @@ def policy_version_history_button(page, user, view_name, next_url=None):
     if isinstance(specific, PolicyPage):
         from .selectors import policy_source_page
 
-        source = policy_source_page(specific)
+        source = policy_source_page(page=specific)
         yield Button(
             _("Version history"),
             reverse("legal_policies:history", args=[source.pk]),

@@ -58,7 +58,9 @@ def mail_queue(
     if not to:
         return
     with translation.override(language or settings.LANGUAGE_CODE):
-        subject = render_to_string(f"members/email/{template}_subject.txt", context)
+        subject: str = render_to_string(
+            f"members/email/{template}_subject.txt", context
+        )
         body = render_to_string(f"members/email/{template}_body.txt", context)
         html_body = (
             render_to_string(f"members/email/{template}_body.html", context)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import TYPE_CHECKING, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -166,7 +167,7 @@ class ProductCategory(TranslatableMixin, models.Model):
 
     def clean(self) -> None:
         super().clean()
-        if self.parent_id and self.parent.locale_id != self.locale_id:
+        if self.parent and self.parent.locale_id != self.locale_id:
             raise ValidationError(
                 {"parent": _("The parent must be in the same language.")}
             )
@@ -275,6 +276,8 @@ class ProductPage(FrontendPageMixin, HeadlessPreviewMixin, Page):
     )
 
     objects = ProductPageManager()
+    if TYPE_CHECKING:  # Page is Wagtail's (untyped): name the manager's type
+        _default_manager: ClassVar[models.Manager[ProductPage]]
 
     content_panels = [
         TitleFieldPanel("title"),
@@ -343,6 +346,9 @@ class ProductPage(FrontendPageMixin, HeadlessPreviewMixin, Page):
 class ProductCategoryLink(Orderable):
     """A product's membership of a category (copied, not translated, by
     wagtail-localize; the API shows the category in the reader's language)."""
+
+    if TYPE_CHECKING:  # the base is Wagtail's (untyped): name the manager's type
+        _default_manager: ClassVar[models.Manager[ProductCategoryLink]]
 
     page = ParentalKey(
         ProductPage, related_name="category_links", on_delete=models.CASCADE

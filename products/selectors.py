@@ -8,6 +8,7 @@ happens, so a better search can replace it without touching the API.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.db.models import (
     Exists,
@@ -66,7 +67,9 @@ CARD_FIELDS = (
 )
 
 
-def product_card_values(queryset: QuerySet, locale: Locale) -> QuerySet[dict]:
+def product_card_values(
+    *, queryset: QuerySet, locale: Locale
+) -> QuerySet[Any, dict[str, Any]]:
     """The rows of a product listing as dicts (one query, no model instances):
     the card's fields, the language, and the brand named in ``locale``."""
     return queryset.values(
@@ -139,18 +142,18 @@ def products_by_translation_keys(
     return {p.translation_key: p for p in products.for_listing(locale)}
 
 
-def product_search(queryset: QuerySet, q: str, locale: Locale) -> QuerySet:
+def product_search(*, queryset: QuerySet, q: str, locale: Locale) -> QuerySet:
     """``queryset`` narrowed to products matching ``q``, best match first.
 
     The same engine as ``/api/v1/search/`` (``products.search``); the ranking is
     an ordering, so a later ``ordering`` parameter wins.
     """
     return pages_matching(
-        queryset, text=q, locale=locale, kind=SearchKind.PRODUCT
+        queryset=queryset, text=q, locale=locale, kind=SearchKind.PRODUCT
     ).order_by("-search_rank", "path")
 
 
-def products_in_category(queryset: QuerySet, slug: str) -> QuerySet:
+def products_in_category(*, queryset: QuerySet, slug: str) -> QuerySet:
     """Products in the category ``slug`` or any of its sub-categories.
 
     Category paths are the same in every language, so the match is on the path
@@ -211,10 +214,10 @@ def products_for_guide(*, guide: GuidePage, locale: Locale) -> list[ProductPage]
     return [found[key] for key in dict.fromkeys(keys) if key in found]
 
 
-def guide_search(queryset: QuerySet, q: str, locale: Locale) -> QuerySet:
+def guide_search(*, queryset: QuerySet, q: str, locale: Locale) -> QuerySet:
     """Guides matching ``q`` (the search engine), best match first."""
     return pages_matching(
-        queryset, text=q, locale=locale, kind=SearchKind.GUIDE
+        queryset=queryset, text=q, locale=locale, kind=SearchKind.GUIDE
     ).order_by("-search_rank", "-date")
 
 
@@ -239,10 +242,10 @@ def brand_list(*, locale: Locale) -> QuerySet[Brand]:
     )
 
 
-def product_localize(product: ProductPage, locale: Locale) -> ProductPage:
+def product_localize(*, product: ProductPage, locale: Locale) -> ProductPage:
     """Name the brand and categories of an in-memory product (a preview draft) in
     ``locale``, as ``for_listing()`` annotates fetched ones."""
-    if product.brand_id:
+    if product.brand:
         local = Brand.objects.filter(
             locale=locale, translation_key=product.brand.translation_key
         ).first()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -29,6 +30,9 @@ from .models import (
     ProductPage,
     ProductSpecification,
 )
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
 
 
 def locale_for(code: str) -> Locale:
@@ -52,7 +56,13 @@ def ascii_slug(names: dict[str, str], *, max_length: int = 100) -> str:
 # --- Translatable snippets -------------------------------------------------------
 
 
-def snippet_translation_ensure(*, obj, locale: Locale, **values):
+# The translatable snippets.
+Snippet = TypeVar("Snippet", Brand, ProductCategory)
+
+
+def snippet_translation_ensure(
+    *, obj: Snippet, locale: Locale, **values: Any
+) -> Snippet:
     """``obj``'s version in ``locale``: the existing one, or a new real translation.
 
     New translations take ``values`` (e.g. ``name``) over the source's fields.
@@ -206,7 +216,7 @@ class ProductData:
         )
 
 
-def product_state(page: ProductPage) -> tuple:
+def product_state(*, page: ProductPage) -> tuple:
     """The importer-owned fields of a page, comparable with ``ProductData.state``."""
     return ProductData(
         sku=page.sku,
@@ -236,7 +246,7 @@ def _apply(page: ProductPage, data: ProductData) -> None:
     page.specifications = [ProductSpecification(code=c) for c in data.specifications]
 
 
-def _publish(page: ProductPage, user=None) -> ProductPage:
+def _publish(page: ProductPage, user: AbstractBaseUser | None = None) -> ProductPage:
     page.full_clean()
     page.save_revision(user=user, log_action=True).publish(user=user)
     page.refresh_from_db()
@@ -245,7 +255,7 @@ def _publish(page: ProductPage, user=None) -> ProductPage:
 
 @transaction.atomic
 def product_create(
-    *, parent: ProductIndexPage, data: ProductData, user=None
+    *, parent: ProductIndexPage, data: ProductData, user: AbstractBaseUser | None = None
 ) -> ProductPage:
     """A new, published product page under ``parent`` (slug = slugified SKU)."""
     slug = slugify(data.sku)
@@ -260,10 +270,12 @@ def product_create(
 
 
 @transaction.atomic
-def product_update(*, page: ProductPage, data: ProductData, user=None) -> bool:
+def product_update(
+    *, page: ProductPage, data: ProductData, user: AbstractBaseUser | None = None
+) -> bool:
     """Publish ``data`` on ``page`` as a new revision; False (and no revision) when
     nothing changed."""
-    if product_state(page) == data.state() and not page.alias_of_id:
+    if product_state(page=page) == data.state() and not page.alias_of_id:
         return False
     if page.alias_of_id:
         # A wagtail-localize alias mirrors its source; imported English content
@@ -276,7 +288,11 @@ def product_update(*, page: ProductPage, data: ProductData, user=None) -> bool:
 
 @transaction.atomic
 def product_translation_save(
-    *, source: ProductPage, locale: Locale, data: ProductData, user=None
+    *,
+    source: ProductPage,
+    locale: Locale,
+    data: ProductData,
+    user: AbstractBaseUser | None = None,
 ) -> tuple[ProductPage, bool]:
     """Create or update ``source``'s translation in ``locale``.
 

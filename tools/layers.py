@@ -117,7 +117,7 @@ def _base_of_relative(module: str, path: Path, level: int) -> str:
 def _raw_imports(module: str, path: Path) -> list[tuple[str, list[str], int]]:
     """(imported module, names taken from it, line) for every import in the file."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    found = []
+    found: list[tuple[str, list[str], int]] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found += [(alias.name, [], node.lineno) for alias in node.names]

@@ -8,14 +8,13 @@ from django.http import HttpRequest
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.parsers import MultiPartParser
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.errors import PayloadTooLarge
 from members.accounts import selectors, services
 
-from ..permissions import IsMember
+from ..permissions import IsMember, MemberRequest
 from ..throttles import WriteRateThrottle
 from .serializers import (
     AvatarInSerializer,
@@ -28,6 +27,8 @@ TAGS = ["me"]
 
 
 class MemberAPIView(APIView):
+    # IsMember admits only signed-in, active members: handlers take
+    # ``request: MemberRequest``, whose ``user`` is typed ``User``.
     permission_classes = [IsMember]
     throttle_classes = [WriteRateThrottle]
     throttle_scope = "write"
@@ -40,7 +41,7 @@ class MeView(MemberAPIView):
     consent_exempt_methods = ("DELETE",)
 
     @extend_schema(responses=MeOutSerializer, tags=TAGS, operation_id="me_retrieve")
-    def get(self, request: Request) -> Response:
+    def get(self, request: MemberRequest) -> Response:
         user = selectors.member_profile_get(user=request.user)
         return Response(MeOutSerializer(user).data)
 
@@ -52,7 +53,7 @@ class MeView(MemberAPIView):
         description="Correct your own profile. 409 `phone_unavailable` when the "
         "number belongs to another account.",
     )
-    def patch(self, request: Request) -> Response:
+    def patch(self, request: MemberRequest) -> Response:
         data = MeInSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
         services.member_profile_update(
@@ -69,7 +70,7 @@ class MeView(MemberAPIView):
         description="Cancel the account: 403 `password_incorrect` changes nothing; "
         "otherwise every session ends and the personal data is erased.",
     )
-    def delete(self, request: Request) -> Response:
+    def delete(self, request: MemberRequest) -> Response:
         data = CancelInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         django_request: HttpRequest = request._request
@@ -91,7 +92,7 @@ class AvatarView(MemberAPIView):
         operation_id="me_avatar_set",
         description="413 above 2 MB, 415 for anything but JPEG, PNG or WebP.",
     )
-    def put(self, request: Request) -> Response:
+    def put(self, request: MemberRequest) -> Response:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
         if length > services.AVATAR_MAX_BYTES + 64 * 1024:  # before parsing the body
             raise PayloadTooLarge(
@@ -104,6 +105,6 @@ class AvatarView(MemberAPIView):
         return Response(MeOutSerializer(user).data)
 
     @extend_schema(responses={204: None}, tags=TAGS, operation_id="me_avatar_remove")
-    def delete(self, request: Request) -> Response:
+    def delete(self, request: MemberRequest) -> Response:
         services.avatar_remove(user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -19,6 +19,7 @@ from members.activity.models import PageKind
 from ..accounts.views import MemberAPIView
 from ..locales import requested_language
 from ..pagination import PageNumberPagination
+from ..permissions import MemberRequest
 from ..schema import LOCALE_PARAMETER
 from .serializers import (
     DownloadOutSerializer,
@@ -47,7 +48,7 @@ class FavoriteListView(MemberAPIView):
         "preferred language), or in the language you saved it in when it has no "
         "such translation.",
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: MemberRequest) -> Response:
         kind = request.query_params.get("type") or None
         if kind and kind not in PageKind.values:
             raise serializers.ValidationError(
@@ -76,7 +77,7 @@ class FavoriteListView(MemberAPIView):
         description="201 when saved now, 200 when it already was (in any language): "
         "adding is idempotent.",
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: MemberRequest) -> Response:
         data = FavoriteInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         favorite, created = services.favorite_add(
@@ -100,7 +101,7 @@ class FavoriteDetailView(MemberAPIView):
         description="Remove the favorite holding page `page_id` (any language "
         "version of the item). 404 when it is not one of your favorites.",
     )
-    def delete(self, request: Request, page_id: int) -> Response:
+    def delete(self, request: MemberRequest, page_id: int) -> Response:
         services.favorite_remove(user=request.user, page_id=page_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -115,7 +116,7 @@ class FootprintListView(MemberAPIView):
         operation_id="me_footprints_list",
         description="Products and guides you viewed, newest first (at most 200).",
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: MemberRequest) -> Response:
         paginator = PageNumberPagination()
         footprints = selectors.footprints_of(user=request.user)
         page = paginator.paginate_queryset(footprints, request, view=self)
@@ -127,7 +128,7 @@ class FootprintListView(MemberAPIView):
         return paginator.get_paginated_response(data)
 
     @extend_schema(responses={204: None}, tags=TAGS, operation_id="me_footprints_clear")
-    def delete(self, request: Request) -> Response:
+    def delete(self, request: MemberRequest) -> Response:
         services.footprints_clear(user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -136,7 +137,7 @@ class FootprintDetailView(MemberAPIView):
     @extend_schema(
         responses={204: None}, tags=TAGS, operation_id="me_footprints_remove"
     )
-    def delete(self, request: Request, pk: int) -> Response:
+    def delete(self, request: MemberRequest, pk: int) -> Response:
         services.footprint_remove(user=request.user, pk=pk)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -151,7 +152,7 @@ class DownloadListView(MemberAPIView):
         operation_id="me_downloads_list",
         description="Documents you downloaded, newest first.",
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: MemberRequest) -> Response:
         paginator = PageNumberPagination()
         records = selectors.downloads_of(user=request.user)
         page = paginator.paginate_queryset(records, request, view=self)

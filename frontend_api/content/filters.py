@@ -54,7 +54,7 @@ class ProductFilter(django_filters.FilterSet):
     )
 
     def filter_category(self, queryset, name, value):
-        return selectors.products_in_category(queryset, value)
+        return selectors.products_in_category(queryset=queryset, slug=value)
 
     def filter_specification(self, queryset, name, value):
         specs = ProductSpecification.objects.filter(
@@ -66,7 +66,9 @@ class ProductFilter(django_filters.FilterSet):
         if not value.strip():
             return queryset
         locale = requested_locale(self.request)
-        return selectors.product_search(queryset, value.strip(), locale)
+        return selectors.product_search(
+            queryset=queryset, q=value.strip(), locale=locale
+        )
 
 
 class GuideFilter(django_filters.FilterSet):
@@ -96,4 +98,4 @@ class GuideFilter(django_filters.FilterSet):
         if not value.strip():
             return queryset
         locale = requested_locale(self.request)
-        return selectors.guide_search(queryset, value.strip(), locale)
+        return selectors.guide_search(queryset=queryset, q=value.strip(), locale=locale)

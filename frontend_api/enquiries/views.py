@@ -24,6 +24,7 @@ from members.enquiries.services.attachments import ATTACHMENT_MAX_BYTES
 
 from ..accounts.views import MemberAPIView
 from ..pagination import PageNumberPagination
+from ..permissions import MemberRequest
 from ..throttles import WriteRateThrottle
 from .serializers import (
     AttachmentInSerializer,
@@ -70,7 +71,7 @@ class ProcurementRequestListView(MemberAPIView):
         operation_id="me_procurement_requests_list",
         description="Your procurement requests, newest first.",
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: MemberRequest) -> Response:
         wanted = request.query_params.get("status") or None
         if wanted and wanted not in ProcurementStatus.values:
             raise serializers.ValidationError(
@@ -96,7 +97,7 @@ class ProcurementRequestListView(MemberAPIView):
         description="Submitted at once (sales are e-mailed) unless `submit` is "
         "false. Contact fields default to your profile.",
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: MemberRequest) -> Response:
         data = ProcurementRequestInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
@@ -116,7 +117,9 @@ class ProcurementRequestListView(MemberAPIView):
         )
 
 
-def _detail(request: Request, pk: int, code: int = status.HTTP_200_OK) -> Response:
+def _detail(
+    request: MemberRequest, pk: int, code: int = status.HTTP_200_OK
+) -> Response:
     found = selectors.procurement_request_get(user=request.user, pk=pk)
     data = ProcurementRequestDetailSerializer(found, context={"request": request})
     return Response(data.data, status=code)
@@ -129,7 +132,7 @@ class ProcurementRequestDetailView(MemberAPIView):
         operation_id="me_procurement_requests_retrieve",
         description="With items, attachments, status history and messages.",
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: MemberRequest, pk: int) -> Response:
         return _detail(request, pk)
 
 
@@ -142,7 +145,7 @@ class ProcurementStatusView(MemberAPIView):
         description="Submit a draft, or cancel a request before it is quoted. "
         "Any other move is a 409 `invalid_transition`.",
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: MemberRequest, pk: int) -> Response:
         data = StatusInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         found = selectors.procurement_request_get(user=request.user, pk=pk)
@@ -161,7 +164,7 @@ class ProcurementMessageView(MemberAPIView):
         tags=ME_TAGS,
         operation_id="me_procurement_requests_messages_list",
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: MemberRequest, pk: int) -> Response:
         found = selectors.procurement_request_get(user=request.user, pk=pk)
         return Response(MessageOutSerializer(found.messages.all(), many=True).data)
 
@@ -172,7 +175,7 @@ class ProcurementMessageView(MemberAPIView):
         operation_id="me_procurement_requests_messages_create",
         description="Write to sales (e-mailed to them). 409 `draft` before submit.",
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: MemberRequest, pk: int) -> Response:
         data = MessageInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         found = selectors.procurement_request_get(user=request.user, pk=pk)
@@ -199,7 +202,7 @@ class ProcurementAttachmentView(MemberAPIView):
         "415 unless the content is a PDF, XLSX, JPEG or PNG (matching its name), "
         "409 once the request is quoted, closed or cancelled.",
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: MemberRequest, pk: int) -> Response:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
         if length > ATTACHMENT_MAX_BYTES + 64 * 1024:
             # Refused from the header alone, before the body is read.
@@ -271,7 +274,7 @@ class MyConsultationListView(MemberAPIView):
         operation_id="me_consultations_list",
         description="Your consultations, newest first.",
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: MemberRequest) -> Response:
         paginator = self.pagination_class()
         found = selectors.consultations_of(user=request.user)
         page = paginator.paginate_queryset(found, request, view=self)
@@ -287,7 +290,7 @@ class MyConsultationDetailView(MemberAPIView):
         operation_id="me_consultations_retrieve",
         description="With its thread, oldest message first.",
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: MemberRequest, pk: int) -> Response:
         found = selectors.consultation_get(user=request.user, pk=pk)
         return Response(ConsultationDetailSerializer(found).data)
 
@@ -301,7 +304,7 @@ class MyConsultationMessageView(MemberAPIView):
         description="Follow up (staff are e-mailed; an answered consultation "
         "opens again). 409 `closed` once staff closed it.",
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: MemberRequest, pk: int) -> Response:
         data = ConsultationMessageInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         found = selectors.consultation_get(user=request.user, pk=pk)

@@ -19,7 +19,7 @@ from legal import selectors, services
 from legal.models import ConsentRecord
 
 from ..locales import requested_language
-from ..permissions import IsMember
+from ..permissions import IsMember, MemberRequest
 from ..throttles import WriteRateThrottle
 from . import serializers as s
 
@@ -34,7 +34,7 @@ def _receipt(record: ConsentRecord, policy_slug: str) -> dict[str, Any]:
     return {
         "receipt_id": record.receipt_id,
         "policy": policy_slug,
-        "version": record.version.label if record.version_id else None,
+        "version": record.version.label if record.version else None,
         "action": record.action,
         "locale": record.locale,
         "channel": record.channel,
@@ -43,9 +43,9 @@ def _receipt(record: ConsentRecord, policy_slug: str) -> dict[str, Any]:
 
 
 def _version(slug: str, label: str):
-    policy = selectors.policy_by_slug(slug)
+    policy = selectors.policy_by_slug(slug=slug)
     try:
-        return selectors.version_by_label(policy, label)
+        return selectors.version_by_label(policy=policy, label=label)
     except NotFound:
         raise NotFound(f"Policy {slug!r} has no version {label!r}.") from None
 
@@ -58,7 +58,7 @@ class MyConsentsView(APIView):
     consent_exempt_methods = ("GET", "POST")
 
     @extend_schema(responses=s.MyConsentsSerializer, tags=TAGS)
-    def get(self, request: Request) -> Response:
+    def get(self, request: MemberRequest) -> Response:
         results = []
         for status_ in selectors.consent_statuses(user=request.user):
             record = status_.record
@@ -69,7 +69,9 @@ class MyConsentsView(APIView):
                     "accepted_version": status_.accepted.label
                     if status_.accepted
                     else None,
-                    "accepted_at": record.created_at if status_.accepted else None,
+                    "accepted_at": record.created_at
+                    if record and status_.accepted
+                    else None,
                     "receipt_id": record.receipt_id if record else None,
                     "withdrawn": bool(
                         record and record.action == ConsentRecord.Action.WITHDRAWN
@@ -92,7 +94,7 @@ class MyConsentsView(APIView):
         responses={201: s.ReceiptSerializer, 409: STALE},
         tags=TAGS,
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: MemberRequest) -> Response:
         data = s.AcceptInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
@@ -122,11 +124,11 @@ class MyConsentWithdrawView(APIView):
         },
         tags=TAGS,
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: MemberRequest) -> Response:
         data = s.WithdrawInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        policy = selectors.policy_by_slug(values["policy"])
+        policy = selectors.policy_by_slug(slug=values["policy"])
         record = services.consent_withdraw(
             user=request.user,
             policy=policy,
@@ -149,7 +151,7 @@ class MyPurposesView(APIView):
         tags=TAGS,
         operation_id="me_consent_purposes_list",
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: MemberRequest) -> Response:
         states = selectors.purpose_states(
             user=request.user, purposes=services.OPTIONAL_PURPOSES
         )
@@ -181,7 +183,7 @@ class MyPurposeView(APIView):
         operation_id="me_consent_purpose_update",
         description="Records a consent record only when the choice changes.",
     )
-    def put(self, request: Request, purpose: str) -> Response:
+    def put(self, request: MemberRequest, purpose: str) -> Response:
         data = s.PurposeInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         state = services.purpose_consent_update(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rest_framework import serializers
 
 from legal.models import ConsentRecord
@@ -28,11 +30,14 @@ class PolicyListItemSerializer(serializers.Serializer):
     translation_outdated = serializers.BooleanField()
 
 
+# A field named like a Field or Serializer attribute (label, fields, errors,
+# style) is typed Any: DRF's metaclass takes declared fields off the class, so
+# nothing is shadowed, but the stubs cannot know that.
 class PolicyItemSerializer(serializers.Serializer):
     type = serializers.CharField(help_text="paragraph, item or subsection.")
     id = serializers.CharField()
     number = serializers.IntegerField(allow_null=True, required=False)
-    label = serializers.CharField(required=False, help_text="Printed number.")
+    label: Any = serializers.CharField(required=False, help_text="Printed number.")
     heading = serializers.CharField(required=False)
     html = serializers.CharField(required=False)
     blocks = serializers.ListField(
@@ -46,7 +51,9 @@ class PolicySectionSerializer(serializers.Serializer):
     id = serializers.CharField()
     anchor = serializers.CharField()
     number = serializers.IntegerField(allow_null=True)
-    label = serializers.CharField(help_text="一、 / 1.; empty for unnumbered parts.")
+    label: Any = serializers.CharField(
+        help_text="一、 / 1.; empty for unnumbered parts."
+    )
     heading = serializers.CharField()
     blocks = PolicyItemSerializer(many=True)
 
@@ -101,7 +108,7 @@ class LineChangeSerializer(serializers.Serializer):
 class SectionChangeSerializer(serializers.Serializer):
     id = serializers.CharField()
     number = serializers.IntegerField(allow_null=True)
-    label = serializers.CharField(allow_blank=True)
+    label: Any = serializers.CharField(allow_blank=True)
     heading = serializers.CharField()
     status = serializers.CharField(help_text="added, removed or changed.")
     changes = LineChangeSerializer(many=True)
@@ -127,7 +134,7 @@ class PolicyDiffSerializer(serializers.Serializer):
     from_version = serializers.CharField(source="from")
     summary = DiffSummarySerializer()
     sections = SectionChangeSerializer(many=True)
-    fields = FieldChangeSerializer(many=True)
+    fields: Any = FieldChangeSerializer(many=True)
     contact = LineChangeSerializer(many=True)
 
 

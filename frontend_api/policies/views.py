@@ -94,13 +94,13 @@ class PolicyListView(CachedPublicView, APIView):
         locale = requested_language(request)
         paginator = PageNumberPagination()
         policies = paginator.paginate_queryset(
-            selectors.policies_with_versions(locale), request, view=self
+            selectors.policies_with_versions(locale=locale), request, view=self
         )
-        histories = selectors.version_histories(policies or [])
+        histories = selectors.version_histories(policies=policies or [])
         results = []
         for policy in policies or []:
             history = histories.get(policy.pk, [])
-            found = selectors.latest_text(history, locale)
+            found = selectors.latest_text(versions=history, locale=locale)
             if not history or found is None:
                 continue
             version, text = found
@@ -141,14 +141,16 @@ class PolicyDetailView(CachedPublicView, APIView):
     )
     def get(self, request: Request, slug: str) -> Response:
         locale = requested_language(request)
-        policy = selectors.policy_by_slug(slug)
-        history = selectors.version_histories([policy])[policy.pk]
-        found = selectors.latest_text(history, locale)
+        policy = selectors.policy_by_slug(slug=slug)
+        history = selectors.version_histories(policies=[policy])[policy.pk]
+        found = selectors.latest_text(versions=history, locale=locale)
         if found is None:
             available = sorted({t.locale for v in history for t in v.texts.all()})
             raise _not_translated(policy, locale, available)
         version, text = found
-        payload = _text_payload(policy, version, selectors.full_text(text), history[0])
+        payload = _text_payload(
+            policy, version, selectors.full_text(text=text), history[0]
+        )
         return Response(s.PolicyTextSerializer(payload).data)
 
 
@@ -166,8 +168,8 @@ class PolicyVersionListView(CachedPublicView, APIView):
     )
     def get(self, request: Request, slug: str) -> Response:
         locale = requested_language(request)
-        policy = selectors.policy_by_slug(slug)
-        history = selectors.version_histories([policy])[policy.pk]
+        policy = selectors.policy_by_slug(slug=slug)
+        history = selectors.version_histories(policies=[policy])[policy.pk]
         paginator = PageNumberPagination()
         page = paginator.paginate_queryset(history, request, view=self) or []
         results = []
@@ -206,16 +208,18 @@ class PolicyVersionDetailView(CachedPublicView, APIView):
     )
     def get(self, request: Request, slug: str, version: str) -> Response:
         locale = requested_language(request)
-        policy = selectors.policy_by_slug(slug)
-        history = selectors.version_histories([policy])[policy.pk]
+        policy = selectors.policy_by_slug(slug=slug)
+        history = selectors.version_histories(policies=[policy])[policy.pk]
         chosen = next((v for v in history if v.label == version), None)
         if chosen is None:
             raise NotFound(f"Policy {slug!r} has no version {version!r}.")
-        text = selectors.text_in(chosen, locale)
+        text = selectors.text_in(version=chosen, locale=locale)
         if text is None:
             available = sorted(t.locale for t in chosen.texts.all())
             raise _not_translated(policy, locale, available)
-        payload = _text_payload(policy, chosen, selectors.full_text(text), history[0])
+        payload = _text_payload(
+            policy, chosen, selectors.full_text(text=text), history[0]
+        )
         # A past version is itself, not "outdated": it is served as asked.
         payload["translation_outdated"] = False
         return Response(s.PolicyTextSerializer(payload).data)
@@ -241,11 +245,11 @@ class PolicyDiffView(CachedPublicView, APIView):
         query = s.DiffQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         locale = requested_language(request)
-        policy = selectors.policy_by_slug(slug)
+        policy = selectors.policy_by_slug(slug=slug)
         texts = []
         for label in (query.validated_data["from"], query.validated_data["to"]):
-            version = selectors.version_by_label(policy, label)
-            text = selectors.text_in(version, locale)
+            version = selectors.version_by_label(policy=policy, label=label)
+            text = selectors.text_in(version=version, locale=locale)
             if text is None:
                 available = sorted(t.locale for t in version.texts.all())
                 raise _not_translated(policy, locale, available)

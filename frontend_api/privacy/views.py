@@ -6,13 +6,13 @@ from __future__ import annotations
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
-from rest_framework.request import Request
 from rest_framework.response import Response
 
 from members.privacy import selectors, services
 
 from ..accounts.views import MemberAPIView
 from ..pagination import PageNumberPagination
+from ..permissions import MemberRequest
 from .serializers import PrivacyRequestInSerializer, PrivacyRequestOutSerializer
 
 TAGS = ["me"]
@@ -30,7 +30,7 @@ class ExportView(MemberAPIView):
         tags=TAGS,
         operation_id="me_export",
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: MemberRequest) -> Response:
         export = services.member_data_export(user=request.user)
         return Response(
             export,
@@ -49,7 +49,7 @@ class PrivacyRequestListView(MemberAPIView):
         tags=TAGS,
         operation_id="me_privacy_requests_list",
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: MemberRequest) -> Response:
         paginator = PageNumberPagination()
         queryset = selectors.privacy_requests_of(user=request.user)
         page = paginator.paginate_queryset(queryset, request, view=self)
@@ -62,7 +62,7 @@ class PrivacyRequestListView(MemberAPIView):
         tags=TAGS,
         operation_id="me_privacy_requests_create",
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: MemberRequest) -> Response:
         data = PrivacyRequestInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         created = services.privacy_request_create(
@@ -79,6 +79,6 @@ class PrivacyRequestDetailView(MemberAPIView):
         tags=TAGS,
         operation_id="me_privacy_requests_retrieve",
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: MemberRequest, pk: int) -> Response:
         found = selectors.privacy_request_get(user=request.user, pk=pk)
         return Response(PrivacyRequestOutSerializer(found).data)

@@ -28,6 +28,7 @@ from members.subscriptions import digest, services
 from members.subscriptions.models import Subscription
 
 from ..accounts.views import MemberAPIView
+from ..permissions import MemberRequest
 from ..throttles import WriteRateThrottle
 from .serializers import (
     AcceptedSerializer,
@@ -66,7 +67,7 @@ def _out(sub: Subscription) -> dict:
             "topics": sub.topics,
             "locale": sub.locale,
             "status": sub.status,
-            "tracking_consent": services.subscription_tracking_allowed(sub),
+            "tracking_consent": services.subscription_tracking_allowed(sub=sub),
         }
     ).data
 
@@ -216,7 +217,7 @@ class ClickView(APIView):
 
 
 class MySubscriptionView(MemberAPIView):
-    def _data(self, request: Request, sub: Subscription | None) -> dict:
+    def _data(self, request: MemberRequest, sub: Subscription | None) -> dict:
         user = request.user
         return MySubscriptionOutSerializer(
             {
@@ -233,7 +234,7 @@ class MySubscriptionView(MemberAPIView):
         tags=["me"],
         operation_id="me_subscription_retrieve",
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: MemberRequest) -> Response:
         sub = services.member_subscription_get(user=request.user)
         return Response(self._data(request, sub))
 
@@ -246,7 +247,7 @@ class MySubscriptionView(MemberAPIView):
         "language and, optionally, the tracking choice. Confirmed at once when your "
         "e-mail is verified, else when you verify it.",
     )
-    def put(self, request: Request) -> Response:
+    def put(self, request: MemberRequest) -> Response:
         data = MySubscriptionInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         sub = services.member_subscription_update(

@@ -128,5 +128,5 @@ class ConsentRecord(ImmutableModel):
         return f"visitor {self.visitor_id}" if self.visitor_id else ""
 
     def __str__(self) -> str:
-        subject = self.version.label if self.version_id else self.purpose
+        subject = self.version.label if self.version else self.purpose
         return f"{self.receipt_id} {self.action} {subject}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import ipaddress
-from typing import Any
+from typing import Any, TypedDict
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -337,6 +337,12 @@ def _shown_locale(version: PolicyVersion, locale: str) -> str:
 
 
 @transaction.atomic
+class _Client(TypedDict):
+    channel: str
+    user_agent: str
+    ip_address: str
+
+
 def signup_consents_record(
     *,
     user,
@@ -354,7 +360,7 @@ def signup_consents_record(
     ``guardian``, with the guardian's name and contact), and each optional purpose
     granted. ``versions`` come from ``signup_policies_check``; each is checked
     again to be current, so a version published meanwhile is a 409."""
-    client = {"channel": channel, "user_agent": user_agent, "ip_address": ip_address}
+    client = _Client(channel=channel, user_agent=user_agent, ip_address=ip_address)
     records = [
         consent_accept(
             user=user, version=version, locale=_shown_locale(version, locale), **client

@@ -117,7 +117,7 @@ def _freeze_source(page: PolicyPage, revision_id: int | None) -> PolicyVersion:
 def _freeze_translation(
     page: PolicyPage, revision_id: int | None
 ) -> PolicyVersion | None:
-    source = policy_source_page(page)
+    source = policy_source_page(page=page)
     versions = PolicyVersion.objects.filter(policy=source)
     current = versions.first()
     if current is None:
@@ -125,11 +125,14 @@ def _freeze_translation(
             "Translation %s published before its source; not frozen", page.pk
         )
         return None
-    synced_at = translation_synced_at(source)
+    synced_at = translation_synced_at(source=source)
     version = current
     if synced_at is not None:
+        # last() finds a version: ``current`` is one.
         version = (
-            versions.filter(published_at__lte=synced_at).first() or versions.last()
+            versions.filter(published_at__lte=synced_at).first()
+            or versions.last()
+            or current
         )
     locale = page.locale.language_code
     existing = version.texts.filter(locale=locale).first()

@@ -104,7 +104,8 @@ class SignupConsentForm(forms.Form):
             raise forms.ValidationError(exc.detail, code=exc.code) from exc
 
     def clean(self) -> dict:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("age_group") == "under_14":
             for name in ("guardian_name", "guardian_contact"):
                 if not (cleaned.get(name) or "").strip():

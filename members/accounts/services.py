@@ -217,7 +217,7 @@ def avatar_remove(*, user: User) -> User:
 ERASED_LABEL = "erased member"
 
 
-def member_cache_keys(user: User) -> list[str]:
+def member_cache_keys(*, user: User) -> list[str]:
     """Cache keys that may hold the member's data (cleared on cancellation)."""
     return [f"members:user:{user.pk}", f"members:export:{user.pk}"]
 
@@ -258,7 +258,7 @@ def member_cancel(
         )
         member_sessions_end(user=user, request=request)
         member_data_erase(user=user)
-    cache.delete_many(member_cache_keys(user))
+    cache.delete_many(member_cache_keys(user=user))
 
 
 # --- the user model's own exporter and eraser ------------------------------------

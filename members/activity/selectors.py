@@ -22,7 +22,7 @@ def favorite_page_ids(
     """Which of ``page_ids`` the member has saved (in any language), in one query;
     empty for visitors. Content lists pass the ids of the page they serialize."""
     ids = list(page_ids)
-    if not ids or not getattr(user, "is_authenticated", False):
+    if not ids or isinstance(user, AnonymousUser):
         return set()
     saved = Favorite.objects.filter(user=user).values("translation_key")
     return set(

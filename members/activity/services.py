@@ -10,7 +10,9 @@ the syntax), which also never lets a failure break the page read that caused it.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import DatabaseError, connection, transaction
 from django.http import HttpRequest
 from django.utils import timezone
@@ -26,6 +28,9 @@ from core.errors import (
 from members.accounts.models import User
 
 from .models import FOOTPRINTS_KEPT, DownloadRecord, Favorite, Footprint, PageKind
+
+if TYPE_CHECKING:
+    from wagtail.documents.models import AbstractDocument
 
 logger = logging.getLogger(__name__)
 
@@ -145,16 +150,20 @@ def footprints_clear(*, user: User) -> int:
     return deleted
 
 
-def download_record_create(*, user: User, document) -> DownloadRecord | None:
+def download_record_create(
+    *, user: User | AnonymousUser, document: AbstractDocument
+) -> DownloadRecord | None:
     """Log a member's download (visitors are not recorded)."""
-    if not getattr(user, "is_authenticated", False):
+    if isinstance(user, AnonymousUser):
         return None
     return DownloadRecord.objects.create(
         user=user, document=document, document_title=document.title[:255]
     )
 
 
-def document_for_download(*, document_id: int, user, request: HttpRequest):
+def document_for_download(
+    *, document_id: int, user: User | AnonymousUser, request: HttpRequest
+) -> AbstractDocument:
     """The document ``user`` may download, or a typed error: ``NotFound`` (404),
     ``NotAuthenticated`` (401: sign in first) or ``PermissionDenied`` (403: a
     group or password restriction the user does not pass).

@@ -17,6 +17,8 @@ Registered by ``members.wagtail_hooks``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import django_filters
 from django import forms
 from django.db import transaction
@@ -47,6 +49,10 @@ from .services import (
     procurement_request_transition,
 )
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
+
 # --- the inbox base ---------------------------------------------------------------
 
 
@@ -73,7 +79,7 @@ class InboxStaffForm(WagtailAdminModelForm):
     than saved onto the row; subclasses name the reply and add their own actions."""
 
     reply_label = _("reply")
-    reply_help_text = ""
+    reply_help_text: str | StrPromise = ""
 
     reply = forms.CharField(
         required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 4})

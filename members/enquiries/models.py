@@ -342,7 +342,7 @@ class Consultation(models.Model):
     @property
     def reply_to(self) -> str:
         """Where replies are e-mailed: the address given, else the member's."""
-        return self.email or (self.user.email if self.user_id else "")
+        return self.email or (self.user.email if self.user else "")
 
 
 class ConsultationMessage(ThreadMessage):

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.conf import settings
@@ -43,7 +44,7 @@ def member_data_erase(*, user: User) -> None:
         registration.eraser(user)
 
 
-def privacy_request_due_on(received: timezone.datetime) -> timezone.datetime:
+def privacy_request_due_on(*, received: datetime.datetime) -> datetime.date:
     """Due ``PRIVACY_REQUEST_DUE_WORKING_DAYS`` Chinese working days after the
     (Shanghai) day the request arrived."""
     return add_working_days(
@@ -59,7 +60,7 @@ def privacy_request_create(*, user: User, kind: str, details: str) -> PrivacyReq
         kind=kind,
         details=details.strip(),
         created_at=now,
-        due_on=privacy_request_due_on(now),
+        due_on=privacy_request_due_on(received=now),
     )
     request.full_clean()
     with transaction.atomic():

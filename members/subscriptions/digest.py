@@ -41,7 +41,7 @@ from .services import (
 
 TRACK_SALT = "members.digest.track"
 MAX_ITEMS = 30
-TOPIC_MODELS = {
+TOPIC_MODELS: dict[str, type[ProductPage] | type[GuidePage]] = {
     SubscriptionTopic.NEW_PRODUCTS: ProductPage,
     SubscriptionTopic.GUIDES_TIPS: GuidePage,
 }
@@ -116,7 +116,7 @@ def digest_send_one(
             window_start=since,
             item_count=sum(len(found) for found in pages.values()),
             page_ids=[page.pk for found in pages.values() for page in found],
-            tracked=subscription_tracking_allowed(sub),
+            tracked=subscription_tracking_allowed(sub=sub),
         )
         sub.last_digest_at = now
         sub.save(update_fields=["last_digest_at"])
@@ -209,7 +209,7 @@ def _tracked_delivery(token: str) -> DigestDelivery | None:
     sub = delivery.subscription
     if sub.status != SubscriptionStatus.CONFIRMED:
         return None
-    return delivery if subscription_tracking_allowed(sub) else None
+    return delivery if subscription_tracking_allowed(sub=sub) else None
 
 
 def digest_open_record(*, token: str) -> bool:

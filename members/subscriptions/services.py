@@ -268,7 +268,7 @@ def subscription_tracking_set(
     return sub
 
 
-def subscription_tracking_allowed(sub: Subscription) -> bool:
+def subscription_tracking_allowed(*, sub: Subscription) -> bool:
     return tracking_allowed(user=sub.user, email=sub.email)
 
 
@@ -279,7 +279,7 @@ def member_tracking_allowed(*, user: User) -> bool:
 # --- members ----------------------------------------------------------------------
 
 
-def member_email_verified(user: User) -> bool:
+def member_email_verified(*, user: User) -> bool:
     return EmailAddress.objects.filter(
         user=user, email__iexact=user.email, verified=True
     ).exists()
@@ -318,7 +318,7 @@ def member_subscription_update(
             sub.topics = topics
             sub.locale = mail_language(locale or sub.locale or user.preferred_language)
             sub.pending_topics, sub.pending_locale = [], ""
-            if member_email_verified(user):
+            if member_email_verified(user=user):
                 _set_confirmed(sub)
             elif sub.status != S.CONFIRMED:
                 sub.status = S.PENDING
@@ -353,7 +353,7 @@ def member_subscriptions_confirm(*, user: User) -> int:
 
 # --- labels ----------------------------------------------------------------------
 
-TOPIC_LABELS = {
+TOPIC_LABELS: dict[str, dict[str, str]] = {
     "zh-hans": {
         SubscriptionTopic.NEW_PRODUCTS: "新品上市",
         SubscriptionTopic.SPECIAL_OFFERS: "优惠活动",

@@ -53,7 +53,7 @@ def _items(record: dict[str, Any], key: str) -> list[str]:
     """A `;`-separated (or newline-separated, or JSON list) value as a list."""
     value = record.get(key)
     parts = value if isinstance(value, list) else str(value or "").split(";")
-    items = []
+    items: list[str] = []
     for part in parts:
         items.extend(line.strip() for line in str(part).splitlines())
     return [item for item in items if item]

@@ -43,7 +43,10 @@ from .models import SearchKind, SearchSynonym, SearchTerm, split_synonym_terms
 from .query import ParsedQuery, parse
 
 WAGTAIL_RESULT_LIMIT = 1000
-MODELS = {SearchKind.PRODUCT: ProductPage, SearchKind.GUIDE: GuidePage}
+MODELS: dict[str, type[ProductPage] | type[GuidePage]] = {
+    SearchKind.PRODUCT: ProductPage,
+    SearchKind.GUIDE: GuidePage,
+}
 
 
 @dataclass(frozen=True)

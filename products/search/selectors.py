@@ -45,7 +45,9 @@ class Suggestion:
     language: str = ""
 
 
-def search_hits(*, text: str, locale: Locale, kinds: list[str] | None = None):
+def search_hits(
+    *, text: str, locale: Locale, kinds: list[str] | None = None
+) -> tuple[ParsedQuery, list[Hit]]:
     """The ranked hits of ``text`` (``parsed`` for highlighting) in ``locale``."""
     parsed = parse_query(text, locale)
     kinds = kinds or [SearchKind.PRODUCT, SearchKind.GUIDE]
@@ -92,7 +94,7 @@ def search_results(*, hits: list[Hit], parsed: ParsedQuery) -> list[SearchResult
 
 
 def pages_matching(
-    queryset: QuerySet, *, text: str, locale: Locale, kind: str
+    *, queryset: QuerySet, text: str, locale: Locale, kind: str
 ) -> QuerySet:
     """``queryset`` narrowed to pages matching ``text``, annotated ``search_rank``
     (higher is better); the list endpoints' ``q``."""
@@ -127,7 +129,8 @@ def search_suggest(
         )
         .order_by("-kind", Length("title"), "title")[: limit * 5]
     )
-    words, titles = {}, []
+    words: dict[str, Suggestion] = {}
+    titles: list[Suggestion] = []
     for document in rows:
         for kind, value in (("brand", document.brand), ("grade", document.grade)):
             if value and _starts_a_word(value, terms):

@@ -32,4 +32,4 @@ def test_the_number_of_working_days_is_a_setting(settings):
 
     settings.PRIVACY_REQUEST_DUE_WORKING_DAYS = 1
     received = timezone.make_aware(datetime.datetime(2026, 9, 30, 10, 0))
-    assert privacy_request_due_on(received) == datetime.date(2026, 10, 8)
+    assert privacy_request_due_on(received=received) == datetime.date(2026, 10, 8)

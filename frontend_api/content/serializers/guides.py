@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
@@ -26,8 +28,11 @@ class RichTextValueSerializer(serializers.Serializer):
     html = serializers.CharField(help_text="HTML; internal links are frontend paths.")
 
 
+# A field named like a Field or Serializer attribute (label, fields, errors,
+# style) is typed Any: DRF's metaclass takes declared fields off the class, so
+# nothing is shadowed, but the stubs cannot know that.
 class CalloutValueSerializer(serializers.Serializer):
-    style = serializers.ChoiceField(choices=["tip", "warning", "note"])
+    style: Any = serializers.ChoiceField(choices=["tip", "warning", "note"])
     title = serializers.CharField(allow_blank=True)
     html = serializers.CharField()
 

@@ -43,7 +43,7 @@ def category_tree(categories) -> list:
     """Nest a flat, ordered list of categories by ``parent``; returns the roots.
     (Sets ``tree_children`` on each node: no queries.)"""
     by_id = {category.pk: category for category in categories}
-    roots = []
+    roots: list = []
     for category in categories:
         category.tree_children = []
     for category in categories:

@@ -67,7 +67,7 @@ class ContentView(APIView):
 
 def missing(model: type[Page], slug: str, locale: Locale) -> NotFound:
     """The 404 for a ``slug`` with no live version in ``locale``."""
-    versions = selectors.page_versions_by_slug(model, slug)
+    versions = selectors.page_versions_by_slug(model=model, slug=slug)
     if not versions:
         return NotFound(f"No {model._meta.verbose_name} with slug {slug!r}.")
     return NotTranslated(

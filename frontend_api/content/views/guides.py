@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from types import SimpleNamespace
+from typing import Any
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.mixins import ListModelMixin
@@ -61,10 +62,11 @@ class GuideViewSet(CachedPublicView, ListModelMixin, ContentView, GenericViewSet
 
     def list(self, request: Request, *args, **kwargs) -> Response:
         guides = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        assert guides is not None  # noqa: S101 - the viewset has a pagination class
         self.cache_tag(*tags.guide_card_tags(guides))
         if "product" in request.query_params:  # SKUs, matched in any locale
             self.cache_tag("type:products.productpage")
-        context = self.get_serializer_context()
+        context = dict(self.get_serializer_context())
         context["favorite_ids"] = favorite_ids(request, guides)
         data = GuideListItemSerializer(guides, many=True, context=context).data
         return self.get_paginated_response(data)
@@ -87,7 +89,7 @@ class GuideViewSet(CachedPublicView, ListModelMixin, ContentView, GenericViewSet
 
 def guide_detail_data(request: Request, guide: GuidePage, locale) -> dict:
     """The detail of a fetched guide (also used by preview)."""
-    context = {"request": request}
+    context: dict[str, Any] = {"request": request}
     body = stream_data(
         request, GuidePage.body.field.stream_block, guide.body.raw_data, locale, context
     )
@@ -96,7 +98,7 @@ def guide_detail_data(request: Request, guide: GuidePage, locale) -> dict:
         "body": body,
         "reading_time": guide.reading_time,
         "related_products": related,
-        "translations": translations_data(page_translations(guide)),
+        "translations": translations_data(page_translations(page=guide)),
     }
     if request.user.is_authenticated:
         # Body product cards were rendered above; mark the member's favorites.

@@ -62,7 +62,7 @@ class PageFindView(CachedPublicView, ContentView):
                     "hreflang": other.locale.language_code,
                     "path": page_frontend_path(other),
                 }
-                for other in selectors.page_translations(page)
+                for other in selectors.page_translations(page=page)
             ],
         }
         return Response(FoundPageSerializer(data).data)

@@ -67,7 +67,9 @@ class PreviewView(ContentView):
         page = preview_page_get(**query.validated_data)
         locale = page.locale
         if isinstance(page, ProductPage):
-            data = product_detail_data(request, product_localize(page, locale), locale)
+            data = product_detail_data(
+                request, product_localize(product=page, locale=locale), locale
+            )
         elif isinstance(page, GuidePage):
             data = guide_detail_data(request, page, locale)
         response = Response(data)

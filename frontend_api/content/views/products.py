@@ -71,7 +71,10 @@ class ProductViewSet(CachedPublicView, ListModelMixin, ContentView, GenericViewS
             request.query_params
         ):  # no filter asked for: skip building and validating the FilterSet
             products = self.filter_queryset(products)
-        rows = self.paginate_queryset(selectors.product_card_values(products, locale))
+        rows = self.paginate_queryset(
+            selectors.product_card_values(queryset=products, locale=locale)
+        )
+        assert rows is not None  # noqa: S101 - the viewset has a pagination class
         ids = [row["id"] for row in rows]
         categories = selectors.product_category_refs(page_ids=ids, locale=locale)
         thumbnails = renditions_by_image(
@@ -116,7 +119,7 @@ def product_detail_data(
         "request": request,
         "richtext": RichTextRenderer([product.features], locale),
         "related_guides": guides,
-        "translations": translations_data(page_translations(product)),
+        "translations": translations_data(page_translations(page=product)),
         "favorite_ids": favorite_ids(request, [product, *guides]),
     }
     return ProductDetailSerializer(product, context=context).data

@@ -63,12 +63,15 @@ def procurement_attachment_add(
     """Store ``upload`` with the request, or raise 413 (too big), 415 (not a PDF,
     XLSX, JPEG or PNG, or a name that does not match its content) or 409 (five
     already, or the request is no longer open)."""
-    if upload.size > ATTACHMENT_MAX_BYTES:
+    name, size = upload.name, upload.size
+    # Django names and sizes every uploaded file; the stubs allow None for others.
+    assert name is not None and size is not None  # noqa: S101
+    if size > ATTACHMENT_MAX_BYTES:
         raise PayloadTooLarge(
             "An attachment may be at most 10 MB.", code="attachment_too_large"
         )
     content_type = sniff_content_type(upload)
-    suffix = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if content_type is None or suffix not in ALLOWED[content_type]:
         raise UnsupportedMediaType(
             "Attach a PDF, XLSX, JPG or PNG file.", code="attachment_type"
@@ -83,10 +86,10 @@ def procurement_attachment_add(
             )
         attachment = ProcurementAttachment(
             request=locked,
-            original_name=upload.name[-255:],
+            original_name=name[-255:],
             content_type=content_type,
-            size=upload.size,
+            size=size,
         )
-        attachment.file.save(upload.name, upload, save=False)
+        attachment.file.save(name, upload, save=False)
         attachment.save()
     return attachment

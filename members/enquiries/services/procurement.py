@@ -30,19 +30,19 @@ from ..models import (
 from .threads import staff_mail, thread_body
 
 S = ProcurementStatus
-MEMBER_MOVES = {
+MEMBER_MOVES: dict[str, set[str]] = {
     S.DRAFT: {S.SUBMITTED, S.CANCELLED},
     S.SUBMITTED: {S.CANCELLED},
     S.PROCESSING: {S.CANCELLED},
 }
-STAFF_MOVES = {
+STAFF_MOVES: dict[str, set[str]] = {
     S.SUBMITTED: {S.PROCESSING},
     S.PROCESSING: {S.QUOTED},
     S.QUOTED: {S.CLOSED},
 }
 MAX_ITEMS = 50
 # E-mail templates are written per language (no gettext catalogue needed).
-STATUS_LABELS = {
+STATUS_LABELS: dict[str, dict[str, str]] = {
     "zh-hans": {
         S.DRAFT: "草稿",
         S.SUBMITTED: "已提交",

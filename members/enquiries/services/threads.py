@@ -40,13 +40,17 @@ def thread_body(body: str) -> str:
 
 
 def staff_mail(
-    *, enquiry: Enquiry, template: str, extra: dict | None = None, follow_up=False
+    *,
+    enquiry: Enquiry,
+    template: str,
+    extra: dict | None = None,
+    follow_up: bool = False,
 ) -> None:
     """E-mail sales (site settings) and, for the asker's follow-up, the assignee —
     in the staff's language (the site's default), with a link to the admin inbox."""
     folder, url_name, name = INBOXES[type(enquiry)]
     recipients = {sales_email()}
-    if follow_up and enquiry.assignee_id:
+    if follow_up and enquiry.assignee:
         recipients.add(enquiry.assignee.email)
     admin_url = settings.WAGTAILADMIN_BASE_URL + reverse(url_name, args=[enquiry.pk])
     context = {name: enquiry, "admin_url": admin_url, **(extra or {})}

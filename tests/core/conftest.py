@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 
 from core import sms
 from tests.fakes.aliyun_sms import FakeAliyunSms
 from tests.fakes.tencent_sms import FakeTencentSms
+from tests.fakes.wechat import FakeWeChat
 
 
 @pytest.fixture(autouse=True)
@@ -60,3 +62,15 @@ def tencent(settings):
             }
         }
         yield fake
+
+
+@pytest.fixture
+def wechat(settings):
+    fake = FakeWeChat(appid="wx-test-app", secret="wechat-test-secret")
+    with fake:
+        settings.WECHAT_API_BASE_URL = fake.url
+        settings.WECHAT_MINIPROGRAM_APPID = "wx-test-app"
+        settings.WECHAT_MINIPROGRAM_SECRET = "wechat-test-secret"
+        cache.delete("wechat:access_token:wx-test-app")
+        yield fake
+        cache.delete("wechat:access_token:wx-test-app")

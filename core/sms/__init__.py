@@ -61,7 +61,7 @@ def get_connection(
     backend: str | None = None, fail_silently: bool = False, **kwargs: Any
 ) -> BaseSmsBackend:
     """An instance of the backend ``backend`` (default: ``SMS_BACKEND``)."""
-    name = backend or getattr(settings, "SMS_BACKEND", "console")
+    name: str = backend or getattr(settings, "SMS_BACKEND", None) or "console"
     klass = import_string(BACKENDS.get(name, name))
     return klass(fail_silently=fail_silently, **kwargs)
 

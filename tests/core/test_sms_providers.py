@@ -220,6 +220,13 @@ def test_tencent_wrong_key_is_an_authentication_failure(tencent, settings):
     assert tencent.sent == []
 
 
+def test_tencent_refuses_a_request_signed_with_a_skewed_clock(tencent):
+    tencent.clock_skew = 600
+    with pytest.raises(SmsAuthenticationFailed) as caught:
+        send_sms(NUMBER, template="verification_code", params=CODE)
+    assert caught.value.code == "AuthFailure.SignatureExpire"
+
+
 def test_tencent_thirty_second_limit_is_rate_limited(tencent):
     send_sms(NUMBER, template="verification_code", params=CODE)
     with pytest.raises(SmsRateLimited) as caught:

@@ -16,6 +16,8 @@ in exception messages (the jscode2session URL carries the app secret).
 
 from __future__ import annotations
 
+import logging
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +34,25 @@ from .exceptions import (
 )
 
 DEFAULT_BASE_URL = "https://api.weixin.qq.com"
+SECRET_IN_URL = re.compile(r"((?:secret|access_token|js_code|code)=)[^&\s\"]+")
+
+
+class RedactSecrets(logging.Filter):
+    """httpx logs every request URL at INFO; WeChat's carry the app secret, the
+    access token and the member's login code in the query string."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.args:
+            args = record.args if isinstance(record.args, tuple) else (record.args,)
+            record.args = tuple(
+                SECRET_IN_URL.sub(r"\1[redacted]", str(a)) if "=" in str(a) else a
+                for a in args
+            )
+        return True
+
+
+logging.getLogger("httpx").addFilter(RedactSecrets())
+
 # Refresh this long before WeChat's expiry (it says 7200 s), so a token is never
 # used in its last minutes.
 TOKEN_MARGIN = 300

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from core.wechat import (
@@ -155,3 +157,17 @@ def test_a_number_issued_to_another_app_is_refused(wechat):
     wechat.watermark_appid = "wx-someone-else"
     with pytest.raises(WeChatError):
         get_miniprogram_client().phone_number("p-1")
+
+
+def test_secrets_and_codes_never_reach_the_logs(wechat, caplog):
+    wechat.add_login("code-9", openid="o-abc")
+    wechat.add_phone("p-9", "13812345678")
+    with caplog.at_level(logging.DEBUG):
+        client = get_miniprogram_client()
+        client.code_to_session("code-9")
+        client.phone_number("p-9")
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "jscode2session" in logged  # httpx did log the requests
+    assert "wechat-test-secret" not in logged
+    assert "code-9" not in logged
+    assert client.access_token() not in logged

@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from .exceptions import SmsInvalidRecipient, SmsRejected
-
-if TYPE_CHECKING:
-    from .backends.base import BaseSmsBackend
 
 E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 
@@ -54,7 +51,7 @@ class SmsMessage:
         template: str | None = None,
         params: Mapping[str, Any] | None = None,
         language: str | None = None,
-        connection: BaseSmsBackend | None = None,
+        connection: Any = None,  # a backend (backends.base imports this module)
     ) -> None:
         self.to = [to] if isinstance(to, str) else list(to)
         if not self.to:

@@ -32,6 +32,7 @@ class FakeWeChat(FakeService):
         self.stable: str | None = None
         self.accept_tokens = True
         self.watermark_appid: str | None = None
+        self.reuse_codes = False  # replays (tests/authz) send one code many times
 
     # --- test helpers ------------------------------------------------------------
 
@@ -127,7 +128,8 @@ class FakeWeChat(FakeService):
             return self._err(40163, "code been used")
         if code not in self.phone_codes:
             return self._err(40029, "invalid code")
-        self.used.add(code)
+        if not self.reuse_codes:
+            self.used.add(code)
         country, pure = self.phone_codes[code]
         return 200, {
             "errcode": 0,

@@ -171,3 +171,39 @@ def test_visitors_cannot_touch_bindings(client):
         ).status_code
         == 401
     )
+
+
+def test_web_login_binds_a_new_openid_to_the_member_of_its_unionid(rf, settings):
+    from allauth.socialaccount.models import SocialLogin
+
+    from members.accounts.adapters import SocialAccountAdapter
+
+    settings.SOCIALACCOUNT_PROVIDERS = {
+        "weixin": {"APPS": [{"client_id": "wx-web", "secret": "s"}]}
+    }
+    member = MemberFactory()
+    SocialAccount.objects.create(
+        user=member,
+        provider="weixin_miniprogram",
+        uid="mp-openid",
+        extra_data={"openid": "mp-openid", "unionid": "u-shared"},
+    )
+    account = SocialAccount(
+        provider="weixin", uid="web-openid", extra_data={"unionid": "u-shared"}
+    )
+    login = SocialLogin(account=account)
+    request = rf.get("/")
+    request.session = {}
+    request.user = member  # what allauth's connect() reads for messages
+    SocialAccountAdapter().pre_social_login(request, login)
+    assert login.is_existing
+    assert login.user == member
+
+
+def test_web_login_is_offered_when_the_website_app_is_configured(client, settings):
+    settings.SOCIALACCOUNT_PROVIDERS = {
+        "weixin": {"APPS": [{"client_id": "wx-web", "secret": "s"}]}
+    }
+    config = client.get("/api/v1/auth/browser/v1/config").json()["data"]
+    providers = {p["id"] for p in config["socialaccount"]["providers"]}
+    assert "weixin" in providers

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from core import wechat
 from core.errors import ApplicationError, Conflict, NotFound, ValidationFailed

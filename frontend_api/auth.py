@@ -11,6 +11,11 @@
   throttled``) with ``Retry-After`` from allauth's own attempt history
   (``members.accounts.ratelimits``). The body is the same whether or not the e-mail
   or phone is registered (allauth counts attempts for unknown names too).
+* **Phone numbers are read as people type them** (``13812345678``,
+  ``138 1234 5678``, ``+86 138…``, ``0086…``): a ``phone`` in a JSON body is
+  rewritten to E.164 before allauth, which accepts E.164 only, sees it.
+* **Rate-limited SMS answer 429**, not 500: allauth raises ``RateLimited`` from
+  phone code sends (sign-up, login by code, phone change) without catching it.
 * **E-mail verification keys are rate limited** per IP (``verify_email_key`` in
   ``ACCOUNT_RATE_LIMITS``); allauth checks them unlimited.
 """
@@ -22,11 +27,13 @@ from collections.abc import Callable
 from typing import Any
 
 from allauth.account.adapter import get_adapter as get_account_adapter
-from allauth.core.exceptions import ImmediateHttpResponse
+from allauth.core.exceptions import ImmediateHttpResponse, RateLimited
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from core.errors import ApplicationError
+from members.accounts.phones import phone_normalize
 from members.accounts.ratelimits import action_window, consume, retry_after
 
 from .errors import PROBLEM_CONTENT_TYPE, problem, problem_response
@@ -77,6 +84,12 @@ def _plain(*names: str) -> Callable[[HttpRequest, dict], list]:
     return lambda request, data: [(name, None) for name in names]
 
 
+def _login_code_keys(request: HttpRequest, data: dict) -> list[tuple[str, str | None]]:
+    email, phone = _text(data, "email"), _text(data, "phone")
+    key = email.lower() if email else phone
+    return [("request_login_code", key), ("verify_phone", phone)]
+
+
 # allauth's URL name → the rate-limit actions (and keys) a refusal there comes from.
 ACTIONS: dict[str, Callable[[HttpRequest, dict], list[tuple[str, str | None]]]] = {
     "login": _login_actions,
@@ -88,7 +101,9 @@ ACTIONS: dict[str, Callable[[HttpRequest, dict], list[tuple[str, str | None]]]] 
     "manage_email": _plain("manage_email"),
     "manage_phone": _plain("change_phone"),
     "verify_email": _plain(VERIFY_EMAIL_KEY_ACTION),
-    "request_login_code": _email_key("request_login_code"),
+    "request_login_code": _login_code_keys,
+    "verify_phone": _plain("verify_phone"),
+    "resend_phone_verification_code": _plain("verify_phone"),
 }
 
 
@@ -118,6 +133,22 @@ def _retry_after(request: HttpRequest) -> int:
     return max((action_window(action) for action, _ in candidates), default=60) or 60
 
 
+def _normalise_phone(request: HttpRequest) -> None:
+    if request.method not in ("POST", "PUT", "PATCH"):
+        return
+    if "json" not in (request.content_type or ""):
+        return
+    data = _body(request)
+    phone = data.get("phone")
+    if not isinstance(phone, str) or not phone.strip():
+        return
+    try:
+        data["phone"] = phone_normalize(phone)
+    except ValidationError:
+        return  # allauth answers invalid_phone
+    request._body = json.dumps(data).encode()  # allauth parses request.body again
+
+
 def too_many_requests(request: HttpRequest) -> JsonResponse:
     seconds = _retry_after(request)
     response = JsonResponse(
@@ -141,16 +172,25 @@ class AuthApiMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if request.path.startswith(PREFIX) and (
-            response.status_code == 429 or _is_lockout(response)
+        already_problem = PROBLEM_CONTENT_TYPE in response.get("Content-Type", "")
+        if (
+            request.path.startswith(PREFIX)
+            and not already_problem
+            and (response.status_code == 429 or _is_lockout(response))
         ):
             return too_many_requests(request)
         return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception):
+        if request.path.startswith(PREFIX) and isinstance(exception, RateLimited):
+            return too_many_requests(request)
+        return None
 
     def process_view(self, request: HttpRequest, view_func, args, kwargs):
         match = request.resolver_match
         if not request.path.startswith(PREFIX) or match is None:
             return None
+        _normalise_phone(request)
         if match.url_name == "verify_email" and request.method in ("GET", "POST"):
             if not consume(request, action=VERIFY_EMAIL_KEY_ACTION):
                 return too_many_requests(request)

@@ -144,7 +144,12 @@ def problem_exception_handler(exc: Exception, context: dict) -> Response | None:
             title=exc.title,
             **exc.extra,
         )
-        return Response(body, status=exc.status, content_type=PROBLEM_CONTENT_TYPE)
+        headers = {}
+        if exc.extra.get("retry_after"):
+            headers["Retry-After"] = str(int(exc.extra["retry_after"]))
+        return Response(
+            body, status=exc.status, headers=headers, content_type=PROBLEM_CONTENT_TYPE
+        )
 
     if not isinstance(exc, exceptions.APIException):
         return None  # a real bug: let Django report it as a 500

@@ -19,6 +19,20 @@ MEMBER_WRITE_403 = (
     "consent_required` with `pending_policies: [{policy, version, title, "
     "effective_date}]` (consents, privacy requests and cancellation are exempt)."
 )
+# Problems only some operations give (WeChat's refusals and outages).
+OPERATION_PROBLEM_STATUSES = {
+    "auth_wechat_miniprogram_login": {
+        "503": "WeChat is busy or unreachable (`wechat_unavailable`).",
+    },
+    "me_wechat_bind": {
+        "409": "The WeChat account is bound to another member "
+        "(`wechat_bound_elsewhere`) or you already have one (`wechat_already_bound`).",
+    },
+    "me_wechat_phone": {
+        "409": "The number belongs to another account (`phone_unavailable`).",
+        "503": "WeChat is busy or unreachable (`wechat_unavailable`).",
+    },
+}
 # Any operation that takes a body can also meet these: the size limit
 # (``RequestSizeLimitMiddleware`` and upload limits) and the parsers.
 BODY_PROBLEM_STATUSES = {
@@ -90,6 +104,8 @@ def add_problem_responses(result, generator, request, public):
             statuses = dict(PROBLEM_STATUSES)
             if "requestBody" in operation:
                 statuses.update(BODY_PROBLEM_STATUSES)
+            operation_id = operation.get("operationId")
+            statuses.update(OPERATION_PROBLEM_STATUSES.get(operation_id, {}))
             for code, description in statuses.items():
                 if code == "403" and method != "get" and path.startswith("/api/v1/me/"):
                     description = MEMBER_WRITE_403

@@ -7,7 +7,7 @@ while each model lives with its domain. The app label stays ``members``; no tabl
 was renamed when the domains were split out.
 """
 
-from .accounts.models import Member, User
+from .accounts.models import Member, OutgoingSms, User
 from .activity.models import DownloadRecord, Favorite, Footprint, PageKind
 from .enquiries.models import (
     Consultation,
@@ -39,6 +39,7 @@ __all__ = [
     "Favorite",
     "Footprint",
     "Member",
+    "OutgoingSms",
     "PageKind",
     "PrivacyRequest",
     "PrivacyRequestQuerySet",

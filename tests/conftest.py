@@ -4,6 +4,9 @@ import pytest
 from rest_framework.test import APIClient
 from wagtail.models import Locale
 
+from core import sms
+from tests.fakes.fixtures import aliyun, tencent, wechat  # noqa: F401
+
 
 @pytest.fixture
 def api_client() -> APIClient:
@@ -44,3 +47,9 @@ def _run_group(item: pytest.Item) -> int:
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=_run_group)
+
+
+@pytest.fixture(autouse=True)
+def _sms_outbox():
+    """Each test starts with an empty ``core.sms.outbox`` (locmem SMS backend)."""
+    sms.outbox.clear()

@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.headless",
     "allauth.usersessions",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.weixin",
+    "members.accounts.wechat_miniprogram",
     "django_tasks",
     "django_tasks_db",
     # django
@@ -188,15 +191,16 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "wagtailadmin_login"
 
 # django-allauth (headless): the frontends render every screen; we serve JSON only.
-# Members sign in with e-mail *or* mobile phone (E.164) and a password. No SMS gateway
-# is wired up, so the phone is a login identifier that is not verified by SMS
-# (ACCOUNT_PHONE_VERIFICATION_ENABLED off); the e-mail address is always verified.
+# Members sign in with e-mail *or* mobile phone (E.164) and a password, or with a
+# code sent by SMS or e-mail. Phones are verified by an SMS code at sign-up and on
+# every change (core.sms sends it, from a task); the e-mail address is always
+# verified. A password opens an account by phone only once the phone is verified.
 ACCOUNT_ADAPTER = "members.accounts.adapters.AccountAdapter"
 HEADLESS_ADAPTER = "members.accounts.adapters.HeadlessAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "members.accounts.forms.SignupConsentForm"
 ACCOUNT_LOGIN_METHODS = {"email", "phone"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "phone", "password1*"]
-ACCOUNT_PHONE_VERIFICATION_ENABLED = False
+ACCOUNT_PHONE_VERIFICATION_ENABLED = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
@@ -209,7 +213,14 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Lubpur 超润] "
 # sign-ups tightened; failed logins lock a login name for 5 minutes after 5 tries.
 # verify_email_key is ours: attempts at e-mail verification keys, per IP. A refusal
 # is a 429 problem with Retry-After (frontend_api.auth).
-ACCOUNT_RATE_LIMITS = {"signup": "10/m/ip,50/h/ip", "verify_email_key": "20/m/ip"}
+# Text messages cost money and annoy: a code a minute and ten an hour per number
+# (and per e-mail address for e-mailed login codes), a few a minute per IP.
+ACCOUNT_RATE_LIMITS = {
+    "signup": "10/m/ip,50/h/ip",
+    "verify_email_key": "20/m/ip",
+    "request_login_code": "10/m/ip,1/m/key,10/h/key",
+    "verify_phone": "3/m/ip,1/m/key,10/h/key",
+}
 HEADLESS_ONLY = True
 HEADLESS_CLIENTS = ("browser", "app")
 HEADLESS_SERVE_SPECIFICATION = True
@@ -220,6 +231,8 @@ HEADLESS_FRONTEND_URLS = {
     "account_reset_password_from_key": f"{FRONTEND_URL}/account/password/reset/{{key}}",
     "account_reset_password": f"{FRONTEND_URL}/account/password/reset",
     "account_signup": f"{FRONTEND_URL}/account/signup",
+    # WeChat web login comes back here (allauth headless provider redirect flow).
+    "socialaccount_login_error": f"{FRONTEND_URL}/account/provider/callback",
 }
 # Privacy requests are due this many Chinese working days after they arrive.
 PRIVACY_REQUEST_DUE_WORKING_DAYS = env.int(
@@ -493,5 +506,80 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "jieba": {"level": "WARNING"},
+    },
+}
+
+# --- Phone and WeChat identities (issue 16) -----------------------------------
+# Codes members type from an SMS or an e-mail: six digits.
+ALLAUTH_USER_CODE_FORMAT = {"numeric": True, "dashed": False, "length": 6}
+# How long an SMS code lives (seconds); the text tells the member in minutes.
+SMS_CODE_TIMEOUT = env.int("SMS_CODE_TIMEOUT", default=10 * 60)
+ACCOUNT_PHONE_VERIFICATION_TIMEOUT = SMS_CODE_TIMEOUT
+ACCOUNT_PHONE_VERIFICATION_SUPPORTS_RESEND = True
+ACCOUNT_PHONE_VERIFICATION_SUPPORTS_CHANGE = True
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = SMS_CODE_TIMEOUT
+# E-mail verification and password reset by a code the member types, for every
+# client: the mini-program cannot open links, and allauth's switch is global (its
+# code flows are bound to the session that asked, browser cookie or app token
+# alike). A web-only deployment may switch back to links (README).
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = env.bool(
+    "ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED", default=True
+)
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = env.bool(
+    "ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED", default=True
+)
+
+# Text messages (core.sms): console in development, a provider in production.
+SMS_BACKEND = env.str("SMS_BACKEND", default="console")
+SMS_FILE_PATH = env.str("SMS_FILE_PATH", default="")
+SMS_TIMEOUT = env.float("SMS_TIMEOUT", default=10)
+# Records of sent codes (number, time; never the code) are deleted after this.
+SMS_RECORD_RETENTION_DAYS = env.int("SMS_RECORD_RETENTION_DAYS", default=90)
+SMS_ALIYUN_ACCESS_KEY_ID = env.str("SMS_ALIYUN_ACCESS_KEY_ID", default="")
+SMS_ALIYUN_ACCESS_KEY_SECRET = env.str("SMS_ALIYUN_ACCESS_KEY_SECRET", default="")
+SMS_ALIYUN_SIGN_NAMES = env.json("SMS_ALIYUN_SIGN_NAMES", default={})
+SMS_ALIYUN_TEMPLATES = env.json("SMS_ALIYUN_TEMPLATES", default={})
+SMS_ALIYUN_ENDPOINT = env.str(
+    "SMS_ALIYUN_ENDPOINT", default="https://dysmsapi.aliyuncs.com/"
+)
+SMS_ALIYUN_REGION = env.str("SMS_ALIYUN_REGION", default="cn-hangzhou")
+SMS_TENCENT_SECRET_ID = env.str("SMS_TENCENT_SECRET_ID", default="")
+SMS_TENCENT_SECRET_KEY = env.str("SMS_TENCENT_SECRET_KEY", default="")
+SMS_TENCENT_SDK_APP_ID = env.str("SMS_TENCENT_SDK_APP_ID", default="")
+SMS_TENCENT_SIGN_NAMES = env.json("SMS_TENCENT_SIGN_NAMES", default={})
+SMS_TENCENT_TEMPLATES = env.json("SMS_TENCENT_TEMPLATES", default={})
+SMS_TENCENT_ENDPOINT = env.str(
+    "SMS_TENCENT_ENDPOINT", default="https://sms.tencentcloudapi.com/"
+)
+SMS_TENCENT_REGION = env.str("SMS_TENCENT_REGION", default="ap-guangzhou")
+
+# WeChat (core.wechat): the mini-program's login and phone APIs; web login (QR
+# code) through allauth's weixin provider with the Open Platform website app.
+WECHAT_API_BASE_URL = env.str(
+    "WECHAT_API_BASE_URL", default="https://api.weixin.qq.com"
+)
+WECHAT_MINIPROGRAM_APPID = env.str("WECHAT_MINIPROGRAM_APPID", default="")
+WECHAT_MINIPROGRAM_SECRET = env.str("WECHAT_MINIPROGRAM_SECRET", default="")
+WECHAT_TIMEOUT = env.float("WECHAT_TIMEOUT", default=5)
+WECHAT_STABLE_ACCESS_TOKEN = env.bool("WECHAT_STABLE_ACCESS_TOKEN", default=True)
+# A binding ticket lets the mini-program sign up or log in, then bind; seconds.
+WECHAT_BINDING_TICKET_MAX_AGE = env.int("WECHAT_BINDING_TICKET_MAX_AGE", default=600)
+WECHAT_WEB_APPID = env.str("WECHAT_WEB_APPID", default="")
+SOCIALACCOUNT_ADAPTER = "members.accounts.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_PROVIDERS = {
+    "weixin": {
+        "APPS": (
+            [
+                {
+                    "client_id": WECHAT_WEB_APPID,
+                    "secret": env.str("WECHAT_WEB_SECRET", default=""),
+                }
+            ]
+            if WECHAT_WEB_APPID
+            else []
+        ),
+        "SCOPE": ["snsapi_login"],
     },
 }

@@ -24,3 +24,4 @@ API_PUBLIC_URL = "http://testserver"
 # switches the response cache on.
 API_CACHE = {**API_CACHE, "ENABLED": False}
 WAGTAILFRONTENDCACHE = {}
+SMS_BACKEND = "locmem"

@@ -1,8 +1,22 @@
 from django.urls import path
 
-from . import views
+from . import views, wechat
 
 urlpatterns = [
     path("me/", views.MeView.as_view(), name="api-me"),
     path("me/avatar/", views.AvatarView.as_view(), name="api-me-avatar"),
+    path(
+        "auth/wechat/miniprogram/",
+        wechat.MiniProgramLoginView.as_view(),
+        name="api-auth-wechat-miniprogram",
+    ),
+    path("me/wechat/", wechat.WeChatBindingListView.as_view(), name="api-me-wechat"),
+    path(
+        "me/wechat/phone/", wechat.WeChatPhoneView.as_view(), name="api-me-wechat-phone"
+    ),
+    path(
+        "me/wechat/<int:pk>/",
+        wechat.WeChatBindingDetailView.as_view(),
+        name="api-me-wechat-binding",
+    ),
 ]

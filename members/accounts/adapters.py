@@ -1,10 +1,16 @@
 """django-allauth adapters: phone numbers on our user model, queued e-mail, and the
 user payload of the headless API.
 
-Phone: allauth's phone login needs the adapter to store and find numbers; ours live in
-``User.phone`` (E.164, unique when given). There is no SMS gateway, so numbers are not
-verified by SMS (``ACCOUNT_PHONE_VERIFICATION_ENABLED = False``) and an SMS is never
-sent; the e-mail address, which is verified, stays the recovery channel.
+Phone: allauth's phone support needs the adapter to store and find numbers; ours live
+in ``User.phone`` (E.164, unique when given) with ``User.phone_verified``. Codes go
+out by SMS from a task (``identities.sms_code_send``); a password opens an account
+by phone only once that phone is verified.
+
+E-mail: rendered in the member's language (``preferred_language``, set at sign-up
+from the request's), links carry the frontend's language prefix.
+
+WeChat web login (allauth ``weixin``) follows the mini-program's binding rules
+(``SocialAccountAdapter``).
 """
 
 from __future__ import annotations
@@ -17,14 +23,17 @@ from typing import Any
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from allauth.headless.adapter import DefaultHeadlessAdapter
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 
 from legal.selectors import consents_pending
 from members.mail import email_send
 
+from .identities import sms_code_send, wechat_user_by_unionid
 from .models import User
 from .phones import phone_normalize
 
@@ -88,24 +97,68 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_verification_code_sms(
         self, user: User, phone: str, code: str, **kwargs: Any
     ) -> None:
-        # No SMS gateway: never reached while phone verification is off.
-        logger.warning(
-            "SMS requested for user %s but no gateway is configured", user.pk
-        )
+        """Queue the code (the task gets the ``OutgoingSms`` id only)."""
+        minutes = max(1, settings.SMS_CODE_TIMEOUT // 60)
+        sms_code_send(user=user, phone=phone, code=code, minutes=minutes)
+
+    def authenticate(self, request, **credentials: Any):
+        """A password opens an account by phone only once the phone is verified;
+        otherwise the answer is the one for a wrong password (no enumeration)."""
+        user = super().authenticate(request, **credentials)
+        if (
+            user is not None
+            and credentials.get("phone")
+            and not credentials.get("email")
+            and not getattr(user, "phone_verified", False)
+        ):
+            self.authentication_failed(request, **credentials)
+            return None
+        return user
+
+    def save_user(self, request, user, form, commit=True):
+        """A new member's mail and texts go out in the language they signed up in."""
+        language = translation.get_language()
+        if language in dict(settings.LANGUAGES):
+            user.preferred_language = language
+        return super().save_user(request, user, form, commit=commit)
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        """Render now (allauth's templates), send from a task after commit."""
+        """Render now (allauth's templates) in the member's language, with the
+        frontend's language prefix in links; send from a task after commit."""
         request = allauth_context.request
+        language = mail_language(email, context.get("user"))
         site = SimpleNamespace(
             name=settings.WAGTAIL_SITE_NAME,
             domain=request.get_host() if request is not None else "",
         )
         ctx = {"request": request, "email": email, "current_site": site, **context}
-        message = self.render_mail(template_prefix, email, ctx)
-        to, subject, body = list(message.to), str(message.subject), str(message.body)
+        for name, value in list(ctx.items()):
+            if isinstance(value, str):
+                ctx[name] = with_language_prefix(value, language)
+        with translation.override(language):
+            message = self.render_mail(template_prefix, email, ctx)
+            to, subject = list(message.to), str(message.subject)
+            body = str(message.body)
         transaction.on_commit(
             lambda: email_send.enqueue(to=to, subject=subject, body=body)
         )
+
+
+def mail_language(email: str, user: Any = None) -> str:
+    """The member's preferred language; for an address without an account, the
+    request's (the frontend's)."""
+    if user is None or not getattr(user, "pk", None):
+        user = User.objects.filter(email__iexact=email).first()
+    language = getattr(user, "preferred_language", "") or translation.get_language()
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def with_language_prefix(url: str, language: str) -> str:
+    """``{FRONTEND_URL}/account/…`` → ``{FRONTEND_URL}/{language}/account/…``."""
+    base = settings.FRONTEND_URL.rstrip("/") + "/"
+    if url.startswith(base + "account/"):
+        return f"{base}{language}/{url[len(base) :]}"
+    return url
 
 
 class HeadlessAdapter(DefaultHeadlessAdapter):
@@ -169,3 +222,16 @@ class HeadlessAdapter(DefaultHeadlessAdapter):
             consents_pending(user=user) if user.pk and user.is_active else []
         )
         return self.get_user_dataclass()(**values)
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    """WeChat web login (allauth ``weixin``) follows the mini-program's binding
+    rules: an unknown openid whose unionid is bound belongs to that member."""
+
+    def pre_social_login(self, request, sociallogin) -> None:
+        if sociallogin.is_existing or sociallogin.account.provider != "weixin":
+            return
+        unionid = (sociallogin.account.extra_data or {}).get("unionid")
+        user = wechat_user_by_unionid(unionid) if unionid else None
+        if user is not None:
+            sociallogin.connect(request, user)

@@ -182,3 +182,37 @@ class Member(User):
         proxy = True
         verbose_name = _("member")
         verbose_name_plural = _("members")
+
+
+class OutgoingSms(models.Model):
+    """One text message to one number, sent by ``members.accounts.tasks.sms_send``.
+
+    The task gets the row's id, never the number or the code; the row holds the
+    template parameters (the code) only until it is sent, then keeps who got a code
+    and when (personal data: exported, deleted on cancellation, purged after
+    ``SMS_RECORD_RETENTION_DAYS``). Not shown in the admin or the API.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("member"),
+    )
+    phone = models.CharField(_("mobile phone"), max_length=20)
+    purpose = models.CharField(_("purpose"), max_length=40)
+    params = models.JSONField(_("template parameters"), default=dict, blank=True)
+    language = models.CharField(_("language"), max_length=10)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    error = models.CharField(_("error"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing text message")
+        verbose_name_plural = _("outgoing text messages")
+        indexes = [models.Index(fields=["created_at"])]
+
+    def __str__(self) -> str:
+        return f"SMS {self.pk} ({self.purpose})"

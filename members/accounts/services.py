@@ -68,6 +68,8 @@ def member_profile_update(*, user: User, data: dict[str, Any]) -> User:
 
     A phone number is normalised to E.164 (mainland by default); an empty value
     removes it. A number another account uses answers 409 ``phone_unavailable``.
+    A changed number is unverified until the member confirms an SMS code (allauth's
+    ``/auth/{client}/v1/account/phone`` does both in one step).
     """
     unknown = set(data) - set(EDITABLE_FIELDS)
     if unknown:
@@ -80,6 +82,8 @@ def member_profile_update(*, user: User, data: dict[str, Any]) -> User:
         )
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
+        fields = list(data)
+        old_phone = user.phone
         for name, value in data.items():
             if name == "phone":
                 value = _phone_or_none(value)
@@ -87,9 +91,12 @@ def member_profile_update(*, user: User, data: dict[str, Any]) -> User:
         user.full_clean(exclude=["password", "phone"])
         if user.phone and User.objects.filter(phone=user.phone).exclude(pk=user.pk):
             raise _phone_unavailable()
+        if "phone" in data and user.phone != old_phone:
+            user.phone_verified = False
+            fields.append("phone_verified")
         try:
             with transaction.atomic():
-                user.save(update_fields=list(data))
+                user.save(update_fields=fields)
         except IntegrityError as exc:  # a concurrent update took the number
             raise _phone_unavailable() from exc
     return user

@@ -39,6 +39,11 @@ LIBRARY_MODELS = {
         privacy.rows("email", "verified", "primary"),
         privacy.delete_rows(),
     ),
+    # WeChat identities (web login and mini-program): openid, unionid, nickname.
+    "socialaccount.SocialAccount": (
+        privacy.rows("provider", "uid", "extra_data", "date_joined", "last_login"),
+        privacy.delete_rows(),
+    ),
     "usersessions.UserSession": (
         privacy.rows("ip", "user_agent", "created_at", "last_seen_at"),
         privacy.delete_rows(),

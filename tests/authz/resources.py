@@ -15,9 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from allauth.socialaccount.models import SocialAccount
+from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from members.accounts import identities
 from members.models import User
 from tests.factories.member_data import MemberData
 from tests.factories.members import PASSWORD
@@ -85,6 +88,36 @@ def _subscription_unchanged(a: MemberData) -> Callable[[], None]:
         assert fresh.status == subscription.status
         assert fresh.topics == subscription.topics
         assert fresh.user_id == a.member.pk
+
+    return check
+
+
+AUTHZ_PHONE_CODE = "authz-phone-code"
+
+
+def _ticket(a: MemberData) -> str:
+    binding = a.objects["wechat"]
+    return signing.dumps(
+        {"provider": binding.provider, **binding.extra_data},
+        salt=identities.TICKET_SALT,
+    )
+
+
+def _wechat_bound(a: MemberData) -> Callable[[], None]:
+    binding = a.objects["wechat"]
+
+    def check() -> None:
+        assert SocialAccount.objects.filter(pk=binding.pk, user=a.member).exists()
+
+    return check
+
+
+def _phone_kept(a: MemberData) -> Callable[[], None]:
+    phone = a.member.phone
+
+    def check() -> None:
+        assert User.objects.get(pk=a.member.pk).phone == phone
+        assert User.objects.filter(phone=phone).count() == 1
 
     return check
 
@@ -173,4 +206,16 @@ FACTORIES: dict[tuple[str, str], Callable[[MemberData], Replay]] = {
         json={"topics": []}, intact=_subscription_unchanged(a)
     ),
     ("GET", "/api/v1/documents/{id}/download/"): _id("document"),
+    ("GET", f"{ME}/wechat/"): lambda a: Replay(),
+    # A ticket for A's own binding: idempotent for A, 409 for B.
+    ("POST", f"{ME}/wechat/"): lambda a: Replay(
+        json={"ticket": _ticket(a)}, intact=_wechat_bound(a)
+    ),
+    ("DELETE", f"{ME}/wechat/{{id}}/"): lambda a: Replay(
+        params={"id": a.objects["wechat"].pk}, intact=_wechat_bound(a)
+    ),
+    # The fake WeChat answers this code with A's own number (tests/authz conftest).
+    ("POST", f"{ME}/wechat/phone/"): lambda a: Replay(
+        json={"code": AUTHZ_PHONE_CODE}, intact=_phone_kept(a)
+    ),
 }

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -87,7 +88,7 @@ def member_with_data(label: str = "a") -> MemberData:
     """A verified member who accepted the current privacy policy and owns a
     favorite, a footprint, a download record, two procurement requests (a draft,
     and a submitted one with a message), a privacy request and a document only
-    their group may download."""
+    their group may download, and a WeChat mini-program binding."""
     tag = f"{label}{next(_counter)}x{id(object()) % 10**6}"
     member = MemberFactory(
         email=f"owner-{tag}@example.com",
@@ -151,6 +152,12 @@ def member_with_data(label: str = "a") -> MemberData:
         user=member, topics=["new_products"], locale="zh-hans"
     )
     footprint = member.footprints.get()
+    wechat = SocialAccount.objects.create(
+        user=member,
+        provider="weixin_miniprogram",
+        uid=f"openid-{tag}",
+        extra_data={"openid": f"openid-{tag}", "unionid": f"unionid-{tag}"},
+    )
     data.objects.update(
         consultation=consultation,
         subscription=subscription,
@@ -160,6 +167,7 @@ def member_with_data(label: str = "a") -> MemberData:
         draft_request=request,
         submitted_request=submitted,
         privacy_request=privacy,
+        wechat=wechat,
     )
     data.secrets = [
         member.email,
@@ -173,6 +181,8 @@ def member_with_data(label: str = "a") -> MemberData:
         f"Please send my data {tag}",
         f"Consultation {tag}",
         f"Follow-up {tag}",
+        f"openid-{tag}",
+        f"unionid-{tag}",
     ]
     return data
 

@@ -30,6 +30,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 class MemberFactory(UserFactory):
     display_name = factory.Sequence(lambda n: f"王经理{n}")
     phone = factory.Sequence(lambda n: f"+86138{n:08d}")
+    phone_verified = True
     wechat_id = factory.Sequence(lambda n: f"wx_buyer_{n}")
     qq = factory.Sequence(lambda n: f"{10000 + n}")
     company_name = factory.Sequence(lambda n: f"上海润滑采购{n}有限公司")

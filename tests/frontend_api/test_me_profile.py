@@ -122,3 +122,20 @@ def test_writes_are_throttled_but_reads_are_not(client_for, member, settings):
     ]
     assert codes == [200, 200, 429]
     assert client.get("/api/v1/me/").status_code == 200
+
+
+def test_a_changed_phone_is_unverified_until_confirmed_by_sms(client_for, member):
+    assert member.phone_verified
+    response = client_for(member).patch(
+        "/api/v1/me/", {"phone": "139 0013 9001"}, format="json"
+    )
+    assert response.status_code == 200
+    member.refresh_from_db()
+    assert member.phone == "+8613900139001" and not member.phone_verified
+
+
+def test_the_same_phone_typed_differently_stays_verified(client_for, member):
+    typed = member.phone.removeprefix("+86")
+    client_for(member).patch("/api/v1/me/", {"phone": typed}, format="json")
+    member.refresh_from_db()
+    assert member.phone_verified

@@ -77,9 +77,10 @@ def owner(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def fuzz_world(owner, db, settings):
+def fuzz_world(owner, db, settings, wechat):
     """Throttles out of the way (they are proven in tests/abuse), the member's
-    files in place; returns the member's session token."""
+    files in place, WeChat up (a local fake: the WeChat endpoints would answer 503
+    without one); returns the member's session token."""
     data, token = owner
     rates = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
     settings.REST_FRAMEWORK = {

@@ -1,0 +1,3 @@
+"""No URLs: the mini-program login is /api/v1/auth/wechat/miniprogram/."""
+
+urlpatterns: list = []

@@ -32,6 +32,7 @@ def sign_up(capture):
                 "guardian_name": "张家长",
                 "guardian_contact": "+8613900139000",
                 "guardian_consent": True,
+                "sensitive_data_consent": True,
                 "accepted_policies": [{"policy": "privacy", "version": "2024-03-01"}],
                 "purposes": ["marketing_email"],
             },

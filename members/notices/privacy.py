@@ -1,0 +1,13 @@
+"""Notices in the personal data registry: a member's deliveries are exported; on
+cancellation they are detached, not deleted — the log that a notice reached its
+recipients is kept. Imported by ``MembersConfig.ready``."""
+
+from core import privacy
+
+from .models import NoticeDelivery
+
+privacy.register(
+    NoticeDelivery,
+    exporter=privacy.rows("notice_id", "emailed", "sms", "read_at"),
+    eraser=privacy.detach(),
+)

@@ -14,7 +14,7 @@ from core.errors import NotFound, ValidationFailed
 from members.accounts.models import Member, User
 from members.mail import mail_language, mail_queue
 
-from .channels import SMS_NOT_CONFIGURED, sms_configured, sms_notify
+from . import channels
 from .models import Notice, NoticeDelivery, NoticeKind
 
 logger = logging.getLogger(__name__)
@@ -62,7 +62,7 @@ def notice_send(
         notice.full_clean(exclude=["channels", "sent_by"])
         notice.save()
         people = list(recipients.order_by("pk"))
-        sms_on = sms_configured()
+        sms_on = channels.sms_configured()
         sms_outcomes: Counter[str] = Counter()
         deliveries = []
         for person in people:
@@ -74,11 +74,11 @@ def notice_send(
                 language=language,
             )
             sms = (
-                sms_notify(
+                channels.sms_notify(
                     phone=person.phone, text=f"{notice.title}: {notice.situation}"
                 )
                 if sms_on
-                else SMS_NOT_CONFIGURED
+                else channels.SMS_NOT_CONFIGURED
             )
             sms_outcomes[sms] += 1
             deliveries.append(
@@ -89,7 +89,7 @@ def notice_send(
         notice.channels = {
             "in_app": len(people),
             "email": len(people),
-            "sms": dict(sms_outcomes) if sms_on else SMS_NOT_CONFIGURED,
+            "sms": dict(sms_outcomes) if sms_on else channels.SMS_NOT_CONFIGURED,
         }
         notice.save(update_fields=["recipient_count", "channels"])
     logger.info(

@@ -214,6 +214,7 @@ def test_the_session_lists_the_policies_awaiting_consent(client, policy):
             "version": material.label,
             "title": policy.title,
             "effective_date": material.effective_date.isoformat(),
+            "change_summary": "",
         }
     ]
     client.post(

@@ -4,17 +4,23 @@
 ``X-Session-Token`` for apps). Anonymous callers get 401.
 
 It is also the consent gate: while a policy awaits the member's consent (a material
-version they have not accepted, ``legal.selectors.consents_pending``), every write
-(POST, PUT, PATCH, DELETE) of every view that uses ``IsMember`` answers 403
-``consent_required`` with the ``pending_policies``; reads still work. Every member
-endpoint, today's and tomorrow's, gets the gate by using ``IsMember`` (a test walks
-the URLs under ``/api/v1/me/`` to hold us to it).
+version they have not accepted, one they withdrew, or none given yet:
+``legal.selectors.consents_pending``), a write that *collects something new* (a
+favorite, a request, a consultation message, a subscription, a profile field filled
+for the first time) answers 403 ``consent_required`` with the ``pending_policies``.
+The member's rights are never gated: reading, correcting, deleting, exporting,
+withdrawing, unsubscribing, privacy requests and cancelling (PIPL art. 44-47; the
+policy promises them in every state).
 
-A view exempts the writes that must stay possible by naming their methods in
-``consent_exempt_methods``: giving and withdrawing consents (policies and optional
-purposes), privacy requests and cancelling the account — rights, not uses of the
-platform. Signing out, ending sessions and changing the password are allauth's
-endpoints under ``/api/v1/auth/`` and are never gated.
+Writes are gated unless the view names their method in ``consent_exempt_methods``
+(fail closed: a new endpoint is gated until someone decides it is a right). A view
+whose one method is sometimes a right and sometimes new collection (``PATCH /me/``
+correcting vs. adding, ``PUT /me/subscriptions/`` unsubscribing vs. subscribing)
+exempts the method and calls ``consent_require`` for the collecting case. The test
+``tests/frontend_api/test_rights_matrix.py`` walks every ``/api/v1/me/`` operation of
+the schema in every consent state and fails for one missing from its matrix.
+Signing out, ending sessions and changing the password are allauth's endpoints under
+``/api/v1/auth/`` and are never gated.
 """
 
 from __future__ import annotations
@@ -42,6 +48,12 @@ def consent_gate(request, view) -> None:
         return
     if request.method in getattr(view, "consent_exempt_methods", ()):
         return
+    consent_require(request)
+
+
+def consent_require(request) -> None:
+    """Raise ``ConsentRequired`` while a policy awaits the member's consent: for
+    the collecting case of an exempt method (see the module docstring)."""
     pending = consents_pending(user=request.user)
     if pending:
         listed = ", ".join(f"{item['policy']} {item['version']}" for item in pending)

@@ -15,9 +15,11 @@ PROBLEM_STATUSES = {
     "429": "Too many requests; see `Retry-After`.",
 }
 MEMBER_WRITE_403 = (
-    "Forbidden. While a policy awaits the member's consent, `code: "
-    "consent_required` with `pending_policies: [{policy, version, title, "
-    "effective_date}]` (consents, privacy requests and cancellation are exempt)."
+    "Forbidden. While a policy awaits the member's consent (pending, withdrawn or "
+    "never given), new collection answers `code: consent_required` with "
+    "`pending_policies: [{policy, version, title, effective_date, "
+    "change_summary}]`; the member's rights (read, correct, delete, export, "
+    "withdraw, unsubscribe, privacy requests, cancel) never do."
 )
 # Problems only some operations give (WeChat's refusals and outages).
 OPERATION_PROBLEM_STATUSES = {

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("frontend_api.content.urls")),
     path("", include("frontend_api.accounts.urls")),
     path("", include("frontend_api.privacy.urls")),
+    path("", include("frontend_api.notices.urls")),
     path("", include("frontend_api.policies.urls")),
     path("", include("frontend_api.activity.urls")),
     path("", include("frontend_api.enquiries.urls")),

@@ -47,7 +47,13 @@ def _fill_source(page: PolicyPage, parsed: ParsedPolicy, updated_on: dt.date) ->
 
 
 def _import_source(
-    parsed: ParsedPolicy, *, slug: str, updated_on: dt.date, user
+    parsed: ParsedPolicy,
+    *,
+    slug: str,
+    updated_on: dt.date,
+    user,
+    summary: str,
+    material: bool,
 ) -> tuple[PolicyPage, bool]:
     home = site_tree_ensure()[source_language()]
     page = PolicyPage.objects.filter(locale=home.locale, slug=slug).first()
@@ -59,7 +65,8 @@ def _import_source(
     else:
         page = page.get_latest_revision_as_object()
         _fill_source(page, parsed, updated_on)
-    page.change_summary = ""
+    page.change_summary = summary
+    page.material_change = material
     page.save_revision(user=user, log_action=True)
     return page, created
 
@@ -72,8 +79,14 @@ def policy_import(
     updated_on: dt.date | None = None,
     publish: bool = False,
     user=None,
+    summary: str = "",
+    material: bool = True,
 ) -> ImportResult:
     """Import ``text`` in ``locale``; ``publish`` freezes a new version.
+
+    ``summary`` says what changed (members are shown it before consenting
+    again); ``material`` False makes the version an editorial correction that
+    asks nobody again. Both describe the Chinese source's next version.
 
     Raises ``ValidationFailed`` (code ``unreadable_policy``) for a file it cannot
     read, or an English file that does not line up with the Chinese page.
@@ -91,7 +104,12 @@ def policy_import(
     with transaction.atomic():
         if locale == source_language():
             page, created = _import_source(
-                parsed, slug=slug, updated_on=date, user=user
+                parsed,
+                slug=slug,
+                updated_on=date,
+                user=user,
+                summary=summary.strip(),
+                material=material,
             )
         else:
             page, created = import_translation(parsed, slug=slug, user=user)

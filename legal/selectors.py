@@ -6,6 +6,7 @@ The API and the members app call these; ``services`` writes.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -249,15 +250,90 @@ def purpose_granted(user, purpose: str) -> bool:
 
 def consents_pending(*, user) -> list[dict[str, Any]]:
     """The policies ``user`` must (again) consent to — the latest material version
-    they have not accepted — as ``{policy, version, title, effective_date}``
-    (two queries). The session payload and the consent gate show this list."""
+    they have not accepted — as ``{policy, version, title, effective_date,
+    change_summary}`` (three queries; the summary in the member's language, else
+    the source's: members are told what changed before they consent again). The
+    session payload and the consent gate show this list."""
+    pending = [
+        status
+        for status in consent_statuses(user=user)
+        if status.requires_consent and status.latest_material is not None
+    ]
+    summaries = _change_summaries(
+        [status.latest_material for status in pending],
+        getattr(user, "preferred_language", "") or source_language(),
+    )
     return [
         {
             "policy": status.policy.slug,
             "version": status.latest_material.label,
             "title": status.policy.title,
             "effective_date": status.latest_material.effective_date.isoformat(),
+            "change_summary": summaries.get(status.latest_material.pk, ""),
         }
-        for status in consent_statuses(user=user)
-        if status.requires_consent and status.latest_material is not None
+        for status in pending
+        if status.latest_material is not None
     ]
+
+
+def _change_summaries(versions: list, language: str) -> dict[int, str]:
+    """Version id → its change summary in ``language``, else the source's."""
+    if not versions:
+        return {}
+    found: dict[int, str] = {}
+    texts = PolicyVersionText.objects.filter(
+        version__in=[v.pk for v in versions],
+        locale__in={language, source_language()},
+    ).values_list("version_id", "locale", "change_summary")
+    for version_id, locale, summary in texts:
+        if locale == language or version_id not in found:
+            found[version_id] = summary
+    return found
+
+
+def processing_allowed(user) -> bool:
+    """Whether the platform may record anything new about ``user``: only while no
+    policy awaits their consent (withdrawn, never given or a newer material
+    version pending all stop it). Footprints, download records, e-mail tracking
+    and recommendation data ask this first (issue 13: withdrawal stops
+    processing); the member's rights never do."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.pk:
+        return False
+    return not consents_pending(user=user)
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*\w", re.ASCII)
+_PHONE = re.compile(r"\+?\d[\d -]{6,}\d|\d{3,4}-\d{7,8}", re.ASCII)
+
+
+def privacy_contact(locale: str, slug: str = "") -> dict[str, Any] | None:
+    """The contact block of the published privacy policy — the latest version of
+    ``slug`` (default: the first policy published), in ``locale`` or else the
+    source — as ``{policy, version, lines, email, phone}``: the privacy contact
+    every surface shows, so the site and the policy never disagree (two queries)."""
+    versions = PolicyVersion.objects.select_related("policy").order_by(
+        "policy__path", "-published_at", "-id"
+    )
+    if slug:
+        versions = versions.filter(policy__slug=slug)
+    version = versions.first()
+    if version is None:
+        return None
+    texts = {
+        text.locale: text
+        for text in PolicyVersionText.objects.filter(
+            version=version, locale__in={locale, source_language()}
+        ).only("locale", "content")
+    }
+    text = texts.get(locale) or texts.get(source_language())
+    lines = list((text.content or {}).get("contact", [])) if text else []
+    joined = "\n".join(lines)
+    email = _EMAIL.search(joined)
+    phone = _PHONE.search(joined)
+    return {
+        "policy": version.policy.slug,
+        "version": version.label,
+        "lines": lines,
+        "email": email.group(0) if email else "",
+        "phone": phone.group(0) if phone else "",
+    }

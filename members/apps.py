@@ -14,6 +14,7 @@ class MembersConfig(AppConfig):
         from members.accounts import privacy as accounts_privacy  # noqa: F401
         from members.activity import privacy as activity_privacy  # noqa: F401
         from members.enquiries import privacy as enquiries_privacy  # noqa: F401
+        from members.notices import privacy as notices_privacy  # noqa: F401
         from members.privacy import privacy as privacy_privacy  # noqa: F401
         from members.subscriptions import privacy as subscriptions_privacy  # noqa: F401
         from members.subscriptions import signals  # noqa: F401 (connects receivers)

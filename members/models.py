@@ -1,5 +1,6 @@
 """Every model of the members app, re-exported from its domain's ``models.py``
-(``accounts``, ``privacy``, ``enquiries``, ``subscriptions``, ``activity``).
+(``accounts``, ``privacy``, ``enquiries``, ``subscriptions``, ``activity``,
+``notices``).
 
 Django looks for an app's models in ``members.models``, and migrations and other
 apps name them ``members.X`` / ``members.models.X``: this module keeps both working
@@ -22,7 +23,8 @@ from .enquiries.models import (
     ProcurementUnit,
     ThreadMessage,
 )
-from .privacy.models import PrivacyRequest, PrivacyRequestQuerySet
+from .notices.models import Notice, NoticeDelivery, NoticeKind
+from .privacy.models import PrivacyRequest, PrivacyRequestQuerySet, RetentionRun
 from .subscriptions.models import (
     DigestDelivery,
     Subscription,
@@ -40,9 +42,13 @@ __all__ = [
     "Footprint",
     "Member",
     "OutgoingSms",
+    "Notice",
+    "NoticeDelivery",
+    "NoticeKind",
     "PageKind",
     "PrivacyRequest",
     "PrivacyRequestQuerySet",
+    "RetentionRun",
     "ProcurementAttachment",
     "ProcurementItem",
     "ProcurementMessage",

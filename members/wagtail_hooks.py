@@ -1,6 +1,7 @@
 """The members app's admin, gathered from its domains (Wagtail imports only
 ``<app>.wagtail_hooks``): the *Members* menu group (members, privacy requests), the
-procurement and consultation inboxes, the subscription list, the overdue privacy
+notices to members (``members.notices.admin``), the procurement and
+consultation inboxes, the subscription list, the overdue privacy
 requests dashboard panel (``members.privacy.admin``) and the members-only document
 check (``members.activity.admin``), whose hooks register when imported here."""
 
@@ -13,6 +14,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from members.accounts.admin import MemberViewSet
 from members.activity import admin as activity_admin  # noqa: F401 (its hooks)
 from members.enquiries.admin import ConsultationViewSet, ProcurementRequestViewSet
+from members.notices.admin import NoticeViewSet
 from members.privacy.admin import PrivacyRequestViewSet
 from members.subscriptions.admin import SubscriptionViewSet
 
@@ -21,7 +23,7 @@ class MembersGroup(ViewSetGroup):
     menu_label = _("Members")
     menu_icon = "group"
     menu_order = 250
-    items = (MemberViewSet, PrivacyRequestViewSet)
+    items = (MemberViewSet, PrivacyRequestViewSet, NoticeViewSet)
 
 
 @hooks.register("register_admin_viewset")

@@ -240,6 +240,23 @@ PRIVACY_REQUEST_DUE_WORKING_DAYS = env.int(
 )
 # Members under this age need a guardian's consent at sign-up (PIPL art. 31).
 MEMBER_GUARDIAN_AGE = 14
+# Retention (issue 13): days each kind of data is kept past its reference date,
+# then ``manage.py purge_expired`` (daily) deletes it. The README's retention table
+# says why; consent receipts are kept at least 3 years (checked at run time).
+RETENTION = {
+    "footprints": env.int("RETENTION_FOOTPRINTS_DAYS", default=180),
+    "download_records": env.int("RETENTION_DOWNLOAD_RECORDS_DAYS", default=365),
+    "unconfirmed_subscriptions": env.int("RETENTION_UNCONFIRMED_DAYS", default=30),
+    "unsubscribed_subscriptions": env.int("RETENTION_UNSUBSCRIBED_DAYS", default=30),
+    "visitor_consultations": env.int("RETENTION_CONSULTATIONS_DAYS", default=365),
+    "sessions": 0,
+    "finished_tasks": env.int("RETENTION_FINISHED_TASKS_DAYS", default=30),
+    "privacy_requests": env.int("RETENTION_PRIVACY_REQUESTS_DAYS", default=3 * 365),
+    "procurement_unfinished": env.int("RETENTION_RFQ_UNFINISHED_DAYS", default=365),
+    "procurement_finished": env.int("RETENTION_RFQ_FINISHED_DAYS", default=10 * 365),
+    "consent_receipts": env.int("RETENTION_CONSENT_RECEIPTS_DAYS", default=5 * 365),
+    "retention_runs": env.int("RETENTION_RUNS_DAYS", default=5 * 365),
+}
 # Member activity: where e-mailed links point and how long signed links live.
 # API_BASE_URL prefixes links served by this API (unsubscribe, tracking pixel);
 # tracked clicks only ever redirect to EMAIL_LINK_ALLOWED_ORIGINS (no open redirect).
@@ -254,6 +271,10 @@ SUBSCRIPTION_LINK_MAX_AGE = env.int(
     "SUBSCRIPTION_LINK_MAX_AGE", default=365 * 24 * 3600
 )
 # A new confirmation e-mail to the same address at most this often (seconds).
+# How long a visitor's signed deletion link works (members.privacy.visitors).
+VISITOR_DELETION_LINK_MAX_AGE = env.int(
+    "VISITOR_DELETION_LINK_MAX_AGE", default=7 * 24 * 3600
+)
 SUBSCRIPTION_RESEND_INTERVAL = env.int("SUBSCRIPTION_RESEND_INTERVAL", default=600)
 SUBSCRIPTION_UNSUBSCRIBE_MAILTO = env.str("SUBSCRIPTION_UNSUBSCRIBE_MAILTO", default="")
 

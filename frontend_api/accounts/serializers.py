@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from rest_framework import serializers
 
+from members.accounts.models import AgeGroup
+
 
 class CustomerServiceSerializer(serializers.Serializer):
     name = serializers.CharField()
@@ -30,7 +32,13 @@ class MeOutSerializer(serializers.Serializer):
     company_address = serializers.CharField()
     position = serializers.CharField()
     preferred_language = serializers.CharField()
-    is_minor = serializers.BooleanField()
+    is_minor = serializers.BooleanField(
+        help_text="Under 18 (age group 14_to_17 or under_14)."
+    )
+    age_group = serializers.ChoiceField(choices=AgeGroup.choices)
+    record_footprints = serializers.BooleanField(
+        help_text="Your setting: false stops recording your footprints."
+    )
     date_joined = serializers.DateTimeField()
     customer_service = serializers.SerializerMethodField()
     avatar = serializers.SerializerMethodField()
@@ -75,6 +83,10 @@ class MeInSerializer(serializers.Serializer):
     position = serializers.CharField(max_length=100, allow_blank=True, required=False)
     preferred_language = serializers.ChoiceField(
         choices=[code for code, _name in settings.LANGUAGES], required=False
+    )
+    record_footprints = serializers.BooleanField(
+        required=False,
+        help_text="False stops recording the products and guides you view.",
     )
 
 

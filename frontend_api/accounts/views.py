@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 from core.errors import PayloadTooLarge
 from members.accounts import selectors, services
 
-from ..permissions import IsMember, MemberRequest
+from ..permissions import IsMember, MemberRequest, consent_require
 from ..throttles import WriteRateThrottle
 from .serializers import (
     AvatarInSerializer,
@@ -37,8 +37,9 @@ class MemberAPIView(APIView):
 class MeView(MemberAPIView):
     """The signed-in member's profile; cancelling the account."""
 
-    # Cancelling stays possible while a policy awaits consent (a right, not a use).
-    consent_exempt_methods = ("DELETE",)
+    # Correcting and cancelling are rights: open in every consent state. Filling a
+    # field for the first time is new collection (``consent_require`` below).
+    consent_exempt_methods = ("PATCH", "DELETE")
 
     @extend_schema(responses=MeOutSerializer, tags=TAGS, operation_id="me_retrieve")
     def get(self, request: MemberRequest) -> Response:
@@ -50,12 +51,16 @@ class MeView(MemberAPIView):
         responses={200: MeOutSerializer},
         tags=TAGS,
         operation_id="me_update",
-        description="Correct your own profile. 409 `phone_unavailable` when the "
-        "number belongs to another account.",
+        description="Correct your own profile, or set `record_footprints`. 409 "
+        "`phone_unavailable` when the number belongs to another account. Changing "
+        "or clearing what you gave always works; filling an empty field is new "
+        "collection: 403 `consent_required` while a policy awaits your consent.",
     )
     def patch(self, request: MemberRequest) -> Response:
         data = MeInSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
+        if services.profile_additions(user=request.user, data=data.validated_data):
+            consent_require(request)
         services.member_profile_update(
             user=request.user, data=dict(data.validated_data)
         )
@@ -84,15 +89,21 @@ class MeView(MemberAPIView):
 
 class AvatarView(MemberAPIView):
     parser_classes = [MultiPartParser]
+    # Replacing or removing the avatar is a correction; a first one is collection.
+    consent_exempt_methods = ("PUT", "DELETE")
 
     @extend_schema(
         request={"multipart/form-data": AvatarInSerializer},
         responses={200: MeOutSerializer},
         tags=TAGS,
         operation_id="me_avatar_set",
-        description="413 above 2 MB, 415 for anything but JPEG, PNG or WebP.",
+        description="413 above 2 MB, 415 for anything but JPEG, PNG or WebP. "
+        "Replacing your avatar always works; a first one is 403 `consent_required` "
+        "while a policy awaits your consent.",
     )
     def put(self, request: MemberRequest) -> Response:
+        if not request.user.avatar:
+            consent_require(request)
         length = int(request.META.get("CONTENT_LENGTH") or 0)
         if length > services.AVATAR_MAX_BYTES + 64 * 1024:  # before parsing the body
             raise PayloadTooLarge(

@@ -17,6 +17,11 @@ urlpatterns = [
     ),
     path("me/downloads/", views.DownloadListView.as_view(), name="api-me-downloads"),
     path(
+        "me/downloads/<int:pk>/",
+        views.DownloadDetailView.as_view(),
+        name="api-me-download",
+    ),
+    path(
         "documents/<int:pk>/download/",
         views.DocumentDownloadView.as_view(),
         name="api-document-download",

@@ -94,6 +94,8 @@ class FavoriteListView(MemberAPIView):
 
 
 class FavoriteDetailView(MemberAPIView):
+    consent_exempt_methods = ("DELETE",)  # deleting is a right (PIPL art. 47)
+
     @extend_schema(
         responses={204: None},
         tags=TAGS,
@@ -109,12 +111,15 @@ class FavoriteDetailView(MemberAPIView):
 class FootprintListView(MemberAPIView):
     # Lets the schema document the paginated envelope and page parameters.
     pagination_class = PageNumberPagination
+    consent_exempt_methods = ("DELETE",)  # clearing the history is a right
 
     @extend_schema(
         responses=FootprintOutSerializer(many=True),
         tags=TAGS,
         operation_id="me_footprints_list",
-        description="Products and guides you viewed, newest first (at most 200).",
+        description="Products and guides you viewed, newest first (at most 200). "
+        "Nothing is recorded while `record_footprints` is off in your profile or "
+        "a policy awaits your consent.",
     )
     def get(self, request: MemberRequest) -> Response:
         paginator = PageNumberPagination()
@@ -134,6 +139,8 @@ class FootprintListView(MemberAPIView):
 
 
 class FootprintDetailView(MemberAPIView):
+    consent_exempt_methods = ("DELETE",)
+
     @extend_schema(
         responses={204: None}, tags=TAGS, operation_id="me_footprints_remove"
     )
@@ -145,6 +152,7 @@ class FootprintDetailView(MemberAPIView):
 class DownloadListView(MemberAPIView):
     # Lets the schema document the paginated envelope and page parameters.
     pagination_class = PageNumberPagination
+    consent_exempt_methods = ("DELETE",)  # deleting is a right (PIPL art. 47)
 
     @extend_schema(
         responses=DownloadOutSerializer(many=True),
@@ -159,6 +167,25 @@ class DownloadListView(MemberAPIView):
         return paginator.get_paginated_response(
             DownloadOutSerializer(page, many=True).data
         )
+
+    @extend_schema(
+        responses={204: None},
+        tags=TAGS,
+        operation_id="me_downloads_clear",
+        description="Delete all your download records.",
+    )
+    def delete(self, request: MemberRequest) -> Response:
+        services.downloads_clear(user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class DownloadDetailView(MemberAPIView):
+    consent_exempt_methods = ("DELETE",)
+
+    @extend_schema(responses={204: None}, tags=TAGS, operation_id="me_downloads_remove")
+    def delete(self, request: MemberRequest, pk: int) -> Response:
+        services.download_record_remove(user=request.user, pk=pk)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class DocumentDownloadView(APIView):

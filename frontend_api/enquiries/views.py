@@ -24,7 +24,7 @@ from members.enquiries.services.attachments import ATTACHMENT_MAX_BYTES
 
 from ..accounts.views import MemberAPIView
 from ..pagination import PageNumberPagination
-from ..permissions import MemberRequest
+from ..permissions import MemberRequest, consent_require
 from ..throttles import WriteRateThrottle
 from .serializers import (
     AttachmentInSerializer,
@@ -126,6 +126,8 @@ def _detail(
 
 
 class ProcurementRequestDetailView(MemberAPIView):
+    consent_exempt_methods = ("DELETE",)  # deleting is a right (PIPL art. 47)
+
     @extend_schema(
         responses=ProcurementRequestDetailSerializer,
         tags=ME_TAGS,
@@ -135,8 +137,26 @@ class ProcurementRequestDetailView(MemberAPIView):
     def get(self, request: MemberRequest, pk: int) -> Response:
         return _detail(request, pk)
 
+    @extend_schema(
+        responses={204: None},
+        tags=ME_TAGS,
+        operation_id="me_procurement_requests_delete",
+        description="Delete your request. Drafts, open and cancelled requests go "
+        "entirely, with their files. A quoted or closed request is a business "
+        "record kept for accounting: it stays without your personal data (no link "
+        "to you, no contact, company, notes or files; your messages blanked) and "
+        "leaves your list either way.",
+    )
+    def delete(self, request: MemberRequest, pk: int) -> Response:
+        found = selectors.procurement_request_get(user=request.user, pk=pk)
+        services.procurement_request_delete(request=found)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
 
 class ProcurementStatusView(MemberAPIView):
+    # Cancelling is always possible; submitting a draft is new collection.
+    consent_exempt_methods = ("POST",)
+
     @extend_schema(
         request=StatusInSerializer,
         responses=ProcurementRequestDetailSerializer,
@@ -148,6 +168,8 @@ class ProcurementStatusView(MemberAPIView):
     def post(self, request: MemberRequest, pk: int) -> Response:
         data = StatusInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        if data.validated_data["status"] != ProcurementStatus.CANCELLED:
+            consent_require(request)
         found = selectors.procurement_request_get(user=request.user, pk=pk)
         services.procurement_request_transition(
             request=found,
@@ -284,6 +306,8 @@ class MyConsultationListView(MemberAPIView):
 
 
 class MyConsultationDetailView(MemberAPIView):
+    consent_exempt_methods = ("DELETE",)  # deleting is a right (PIPL art. 47)
+
     @extend_schema(
         responses=ConsultationDetailSerializer,
         tags=ME_TAGS,
@@ -293,6 +317,17 @@ class MyConsultationDetailView(MemberAPIView):
     def get(self, request: MemberRequest, pk: int) -> Response:
         found = selectors.consultation_get(user=request.user, pk=pk)
         return Response(ConsultationDetailSerializer(found).data)
+
+    @extend_schema(
+        responses={204: None},
+        tags=ME_TAGS,
+        operation_id="me_consultations_delete",
+        description="Delete your consultation with its whole thread.",
+    )
+    def delete(self, request: MemberRequest, pk: int) -> Response:
+        found = selectors.consultation_get(user=request.user, pk=pk)
+        services.consultation_delete(consultation=found)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class MyConsultationMessageView(MemberAPIView):

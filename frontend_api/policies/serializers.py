@@ -23,6 +23,11 @@ class PolicyListItemSerializer(serializers.Serializer):
     current_version = serializers.CharField(help_text="Label, e.g. 2023-05-16.")
     effective_date = serializers.DateField()
     material = serializers.BooleanField()
+    change_summary = serializers.CharField(
+        allow_blank=True,
+        help_text="What changed in the current version (in the requested locale "
+        "when its text is current, else the source's).",
+    )
     locales = serializers.ListField(
         child=serializers.CharField(),
         help_text="Locales the current version (or an older one) can be read in.",
@@ -207,7 +212,8 @@ class MyConsentsSerializer(serializers.Serializer):
 OPTIONAL_PURPOSES = [
     (value, label)
     for value, label in ConsentRecord.Purpose.choices
-    if value != ConsentRecord.Purpose.GUARDIAN
+    if value
+    not in (ConsentRecord.Purpose.GUARDIAN, ConsentRecord.Purpose.CHILD_SENSITIVE)
 ]
 
 

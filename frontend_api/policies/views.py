@@ -113,6 +113,7 @@ class PolicyListView(CachedPublicView, APIView):
                     "current_version": current.label,
                     "effective_date": current.effective_date,
                     "material": current.material,
+                    "change_summary": _current_summary(current, version, text),
                     "locales": sorted(
                         {t.locale for v in history for t in v.texts.all()}
                     ),
@@ -122,6 +123,15 @@ class PolicyListView(CachedPublicView, APIView):
         return paginator.get_paginated_response(
             s.PolicyListItemSerializer(results, many=True).data
         )
+
+
+def _current_summary(current, version, text) -> str:
+    """The current version's summary: the locale's text when it is current, else
+    the source text's (prefetched, no query)."""
+    if version.pk == current.pk:
+        return text.change_summary
+    source = selectors.text_in(version=current, locale=source_language())
+    return source.change_summary if source is not None else ""
 
 
 class PolicyDetailView(CachedPublicView, APIView):

@@ -24,3 +24,19 @@ class PrivacyRequestOutSerializer(serializers.Serializer):
     is_overdue = serializers.BooleanField()
     answer = serializers.CharField(help_text="The staff's answer; a refusal's reason.")
     answered_at = serializers.DateTimeField(allow_null=True)
+
+
+class VisitorDeletionInSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+    locale = serializers.ChoiceField(
+        choices=["zh-hans", "en"], required=False, help_text="The e-mail's language."
+    )
+
+
+class VisitorDeletionConfirmInSerializer(serializers.Serializer):
+    token = serializers.CharField(max_length=500, help_text="From the e-mailed link.")
+
+
+class VisitorDeletionDoneSerializer(serializers.Serializer):
+    consultations = serializers.IntegerField()
+    subscriptions = serializers.IntegerField()

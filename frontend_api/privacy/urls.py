@@ -14,4 +14,14 @@ urlpatterns = [
         views.PrivacyRequestDetailView.as_view(),
         name="api-me-privacy-request",
     ),
+    path(
+        "privacy/visitor-deletion/",
+        views.VisitorDeletionRequestView.as_view(),
+        name="api-privacy-visitor-deletion",
+    ),
+    path(
+        "privacy/visitor-deletion/confirm/",
+        views.VisitorDeletionConfirmView.as_view(),
+        name="api-privacy-visitor-deletion-confirm",
+    ),
 ]

@@ -25,10 +25,10 @@ from rest_framework.views import APIView
 from core.clients import client_details
 from core.errors import ValidationFailed
 from members.subscriptions import digest, services
-from members.subscriptions.models import Subscription
+from members.subscriptions.models import Subscription, SubscriptionStatus
 
 from ..accounts.views import MemberAPIView
-from ..permissions import MemberRequest
+from ..permissions import MemberRequest, consent_require
 from ..throttles import WriteRateThrottle
 from .serializers import (
     AcceptedSerializer,
@@ -217,6 +217,10 @@ class ClickView(APIView):
 
 
 class MySubscriptionView(MemberAPIView):
+    # Unsubscribing, dropping topics and refusing tracking are rights; a new topic
+    # or granting tracking is new collection (``consent_require`` below).
+    consent_exempt_methods = ("PUT",)
+
     def _data(self, request: MemberRequest, sub: Subscription | None) -> dict:
         user = request.user
         return MySubscriptionOutSerializer(
@@ -245,11 +249,23 @@ class MySubscriptionView(MemberAPIView):
         operation_id="me_subscription_update",
         description="Set your topics (an empty list unsubscribes), the e-mail "
         "language and, optionally, the tracking choice. Confirmed at once when your "
-        "e-mail is verified, else when you verify it.",
+        "e-mail is verified, else when you verify it. Unsubscribing, dropping "
+        "topics and refusing tracking always work; adding a topic or granting "
+        "tracking is 403 `consent_required` while a policy awaits your consent.",
     )
     def put(self, request: MemberRequest) -> Response:
         data = MySubscriptionInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        current = services.member_subscription_get(user=request.user)
+        subscribed = (
+            current is not None and current.status != SubscriptionStatus.UNSUBSCRIBED
+        )
+        kept = set(current.topics) if current is not None and subscribed else set()
+        if (
+            set(data.validated_data["topics"]) - kept
+            or data.validated_data.get("tracking_consent") is True
+        ):
+            consent_require(request)
         sub = services.member_subscription_update(
             user=request.user,
             topics=data.validated_data["topics"],

@@ -48,6 +48,9 @@ class ConsentRecord(ImmutableModel):
             _("personalised recommendations"),
         )
         GUARDIAN = "guardian", _("guardian consent (minor)")
+        # A child under 14: their data is sensitive personal information, processed
+        # only with this separate, explicit consent (PIPL art. 28, 29, 31).
+        CHILD_SENSITIVE = "child_sensitive", _("sensitive data of a child under 14")
 
     receipt_id = models.UUIDField(
         _("receipt"), default=uuid.uuid4, unique=True, editable=False

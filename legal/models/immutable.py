@@ -38,6 +38,15 @@ class ImmutableQuerySet(models.QuerySet):
 
     delete.queryset_only = True  # type: ignore[attr-defined]
 
+    def purge(self) -> int:
+        """Delete the rows whose retention period has ended — the one sanctioned
+        way such records go (``members.privacy.retention``); how many went."""
+        count = self.count()
+        models.QuerySet.delete(self)
+        return count
+
+    purge.queryset_only = True  # type: ignore[attr-defined]
+
 
 class ImmutableModel(models.Model):
     class Meta:

@@ -25,8 +25,12 @@ from ..selectors import (
 )
 
 PURPOSES = [choice.value for choice in ConsentRecord.Purpose]
-# What a member chooses freely; the guardian consent is only given at sign-up.
-OPTIONAL_PURPOSES = [p for p in PURPOSES if p != ConsentRecord.Purpose.GUARDIAN]
+# What a member chooses freely; the guardian's consents are only given at sign-up.
+SIGNUP_ONLY_PURPOSES = (
+    ConsentRecord.Purpose.GUARDIAN,
+    ConsentRecord.Purpose.CHILD_SENSITIVE,
+)
+OPTIONAL_PURPOSES = [p for p in PURPOSES if p not in SIGNUP_ONLY_PURPOSES]
 
 
 def truncate_ip(ip_address: str) -> str | None:
@@ -350,14 +354,17 @@ def signup_consents_record(
     purposes: list[str],
     guardian: dict[str, str] | None,
     locale: str,
+    child: bool = False,
     channel: str,
     user_agent: str = "",
     ip_address: str = "",
 ) -> list[ConsentRecord]:
     """Write the consents a new member gave on the sign-up form, in the same
     transaction as their account: one record per accepted policy version, the
-    guardian's consent for a member under 14 (its own record, purpose
-    ``guardian``, with the guardian's name and contact), and each optional purpose
+    guardian's consent for a minor (its own record, purpose ``guardian``, with the
+    guardian's name and contact), for a ``child`` under 14 the guardian's separate
+    consent to processing sensitive personal information (purpose
+    ``child_sensitive``, PIPL art. 28, 31), and each optional purpose
     granted. ``versions`` come from ``signup_policies_check``; each is checked
     again to be current, so a version published meanwhile is a 409."""
     client = _Client(channel=channel, user_agent=user_agent, ip_address=ip_address)
@@ -378,6 +385,16 @@ def signup_consents_record(
                     "guardian_contact": guardian["contact"],
                     "confirmed": True,
                 },
+                **client,
+            )
+        )
+    if guardian is not None and child:
+        records.append(
+            purpose_consent_set(
+                user=user,
+                purpose=ConsentRecord.Purpose.CHILD_SENSITIVE,
+                granted=True,
+                data={"guardian_name": guardian["name"], "confirmed": True},
                 **client,
             )
         )

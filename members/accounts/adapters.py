@@ -195,16 +195,18 @@ class HeadlessAdapter(DefaultHeadlessAdapter):
                     default_factory=list,
                     metadata={
                         "description": "Policies awaiting the member's consent: "
-                        "[{policy, version, title, effective_date}]. While not "
-                        "empty, show the policy pop-up; member writes answer 403 "
-                        "consent_required until the member accepts "
-                        "(POST /api/v1/me/consents/).",
+                        "[{policy, version, title, effective_date, change_summary}]. "
+                        "While not empty, show the policy pop-up with what changed; "
+                        "new collection (favorites, requests, subscriptions …) "
+                        "answers 403 consent_required until the member accepts "
+                        "(POST /api/v1/me/consents/); the member's rights never do.",
                         "example": [
                             {
                                 "policy": "privacy",
                                 "version": "2024-03-01",
                                 "title": "法律声明及隐私政策",
                                 "effective_date": "2024-03-01",
+                                "change_summary": "新增未成年人保护条款。",
                             }
                         ],
                     },

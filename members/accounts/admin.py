@@ -38,7 +38,7 @@ class MemberFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Member
-        fields = ["is_active", "preferred_language", "is_minor"]
+        fields = ["is_active", "preferred_language", "age_group"]
 
 
 class MemberViewSet(ModelViewSet):

@@ -8,9 +8,14 @@ these beside ``email``, ``password`` and the optional ``phone``:
   missing one is a 400 ``consent_required``, an older one ``policy_outdated``, an
   unknown one ``policy_unknown``. With no policy published (a fresh development
   site) nothing is required.
-* ``age_group``: ``"14_or_over"`` or ``"under_14"`` — the member's statement of age;
-* ``guardian_name``, ``guardian_contact``, ``guardian_consent`` (true): required when
-  under 14, as the privacy policy says; the consent is recorded as its own record;
+* ``age_group``: ``"18_or_over"``, ``"14_to_17"`` or ``"under_14"`` — the member's
+  statement of age (``members.accounts.models.AgeGroup``);
+* ``guardian_name``, ``guardian_contact``, ``guardian_consent`` (true): required for
+  every minor (under 18), as the privacy policy says; the consent is recorded as its
+  own record;
+* ``sensitive_data_consent`` (true): required under 14 — a child's data is
+  sensitive personal information, processed only with the guardian's separate,
+  explicit consent (PIPL art. 28, 31), recorded as its own record too;
 * ``purposes`` (optional): optional purposes granted at once, e.g.
   ``["marketing_email"]`` — never a condition for signing up;
 * ``locale`` (optional): the language the policies were shown in (default: the
@@ -35,6 +40,8 @@ from core.clients import client_details
 from core.errors import ApplicationError
 from legal import services as legal_services
 from legal.models import ConsentRecord
+
+from .models import AgeGroup
 
 
 class AcceptedPoliciesField(forms.Field):
@@ -63,18 +70,17 @@ class AcceptedPoliciesField(forms.Field):
 
 
 class SignupConsentForm(forms.Form):
-    AGE_GROUPS = [("14_or_over", _("14 or over")), ("under_14", _("Under 14"))]
-
     accepted_policies = AcceptedPoliciesField(
         required=False,
         help_text='The current version of every published policy: [{"policy": '
         '"<slug>", "version": "<label>"}]. 400 consent_required / policy_outdated / '
         "policy_unknown otherwise; nothing is required while no policy is published.",
     )
-    age_group = forms.ChoiceField(choices=AGE_GROUPS)
+    age_group = forms.ChoiceField(choices=AgeGroup.choices)
     guardian_name = forms.CharField(max_length=80, required=False)
     guardian_contact = forms.CharField(max_length=120, required=False)
     guardian_consent = forms.BooleanField(required=False)
+    sensitive_data_consent = forms.BooleanField(required=False)
     purposes = forms.MultipleChoiceField(
         choices=[
             (value, label)
@@ -106,13 +112,14 @@ class SignupConsentForm(forms.Form):
     def clean(self) -> dict:
         super().clean()
         cleaned = self.cleaned_data
-        if cleaned.get("age_group") == "under_14":
+        age_group = cleaned.get("age_group")
+        if age_group in (AgeGroup.MINOR, AgeGroup.CHILD):
             for name in ("guardian_name", "guardian_contact"):
                 if not (cleaned.get(name) or "").strip():
                     self.add_error(
                         name,
                         forms.ValidationError(
-                            _("A member under 14 needs a guardian's consent."),
+                            _("A member under 18 needs a guardian's consent."),
                             code="guardian_required",
                         ),
                     )
@@ -124,6 +131,17 @@ class SignupConsentForm(forms.Form):
                         code="guardian_required",
                     ),
                 )
+        if age_group == AgeGroup.CHILD and not cleaned.get("sensitive_data_consent"):
+            self.add_error(
+                "sensitive_data_consent",
+                forms.ValidationError(
+                    _(
+                        "A child's personal information is sensitive: the guardian "
+                        "must consent to it separately."
+                    ),
+                    code="sensitive_consent_required",
+                ),
+            )
         return cleaned
 
     def _channel(self, request) -> str:
@@ -137,9 +155,9 @@ class SignupConsentForm(forms.Form):
 
     def signup(self, request, user) -> None:
         data = self.cleaned_data
-        minor = data.get("age_group") == "under_14"
-        user.is_minor = minor
-        user.save(update_fields=["is_minor"])
+        user.age_group = data.get("age_group") or AgeGroup.ADULT
+        user.save(update_fields=["age_group"])
+        minor = user.is_minor
         guardian = None
         if minor:
             guardian = {
@@ -151,6 +169,7 @@ class SignupConsentForm(forms.Form):
             versions=data.get("accepted_policies") or [],
             purposes=data.get("purposes") or [],
             guardian=guardian,
+            child=user.age_group == AgeGroup.CHILD,
             locale=data.get("locale") or get_language() or "",
             channel=self._channel(request),
             **client_details(request),

@@ -66,6 +66,17 @@ wechat_validator = RegexValidator(
 )
 
 
+class AgeGroup(models.TextChoices):
+    """The member's statement of age at sign-up. The policy asks a guardian's
+    consent for every minor (未成年人, under 18); under 14 the member's data is
+    sensitive personal information with its own separate consent (PIPL art. 28,
+    31)."""
+
+    ADULT = "18_or_over", _("18 or over")
+    MINOR = "14_to_17", _("14 to 17")
+    CHILD = "under_14", _("under 14")
+
+
 class User(AbstractUser):
     """A member (buyer) or a staff user. E-mail is unique, case-insensitively; the
     mobile phone is unique when given (stored in E.164, ``+8613812345678``)."""
@@ -120,10 +131,19 @@ class User(AbstractUser):
         limit_choices_to={"is_staff": True, "is_active": True},
         help_text=_("The staff member who serves this member; they see it read-only."),
     )
-    is_minor = models.BooleanField(
-        _("under 14"),
-        default=False,
-        help_text=_("Stated at sign-up; a guardian's consent is on record."),
+    age_group = models.CharField(
+        _("age group"),
+        max_length=10,
+        choices=AgeGroup.choices,
+        default=AgeGroup.ADULT,
+        help_text=_(
+            "Stated at sign-up; for a minor a guardian's consent is on record."
+        ),
+    )
+    record_footprints = models.BooleanField(
+        _("record footprints"),
+        default=True,
+        help_text=_("The member's setting: when off, no browsing history is recorded."),
     )
     avatar = models.ImageField(
         _("avatar"), upload_to=avatar_upload_to, blank=True, editable=False
@@ -156,6 +176,11 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.display_name or self.get_full_name() or self.email
+
+    @property
+    def is_minor(self) -> bool:
+        """Under 18 (either minor age group): a guardian's consent is needed."""
+        return self.age_group != AgeGroup.ADULT
 
     @property
     def is_member(self) -> bool:

@@ -60,7 +60,24 @@ EDITABLE_FIELDS = (
     "company_address",
     "position",
     "preferred_language",
+    "record_footprints",
 )
+# Settings, not personal data: changing them never collects anything new.
+SETTING_FIELDS = ("preferred_language", "record_footprints")
+
+
+def profile_additions(*, user: User, data: dict[str, Any]) -> list[str]:
+    """The fields of ``data`` that would store personal data the member has not
+    given yet (a blank field filled): new collection, which the consent gate
+    refuses while a policy awaits consent. Changing or clearing a value already
+    given is a correction (PIPL art. 46) and always allowed."""
+    return sorted(
+        name
+        for name, value in data.items()
+        if name not in SETTING_FIELDS
+        and value not in (None, "")
+        and getattr(user, name, None) in (None, "")
+    )
 
 
 def member_profile_update(*, user: User, data: dict[str, Any]) -> User:
@@ -284,7 +301,8 @@ PROFILE_FIELDS = (
     "company_address",
     "position",
     "preferred_language",
-    "is_minor",
+    "age_group",
+    "record_footprints",
     "date_joined",
     "last_login",
 )

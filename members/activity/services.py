@@ -25,6 +25,8 @@ from core.errors import (
     PermissionDenied,
     ValidationFailed,
 )
+from legal.models import ConsentRecord
+from legal.selectors import processing_allowed, purpose_granted
 from members.accounts.models import User
 
 from .models import FOOTPRINTS_KEPT, DownloadRecord, Favorite, Footprint, PageKind
@@ -95,7 +97,7 @@ def footprint_record(*, user: User, page: Page) -> None:
     if not getattr(user, "is_authenticated", False):
         return
     kind = page_kind(page)
-    if kind is None:
+    if kind is None or not footprints_recording(user=user):
         return
     try:
         with transaction.atomic():
@@ -104,6 +106,21 @@ def footprint_record(*, user: User, page: Page) -> None:
                 footprints_prune(user=user)
     except DatabaseError:
         logger.exception("Could not record a footprint of page %s", page.pk)
+
+
+def footprints_recording(*, user: User) -> bool:
+    """Whether a view of ``user``'s is recorded: their footprints setting is on and
+    no policy awaits their consent (withdrawn or pending stops processing)."""
+    return bool(getattr(user, "record_footprints", False)) and processing_allowed(user)
+
+
+def recommendations_allowed(*, user: User) -> bool:
+    """Whether footprints and favorites may feed personalised recommendations:
+    the member granted that purpose and no policy awaits their consent. Nothing
+    recommends yet; whatever will must ask this first."""
+    return processing_allowed(user) and purpose_granted(
+        user, ConsentRecord.Purpose.PERSONALISED_RECOMMENDATIONS
+    )
 
 
 def _footprint_upsert(*, user_id: int, page_id: int, kind: str) -> tuple[int, int]:
@@ -153,12 +170,24 @@ def footprints_clear(*, user: User) -> int:
 def download_record_create(
     *, user: User | AnonymousUser, document: AbstractDocument
 ) -> DownloadRecord | None:
-    """Log a member's download (visitors are not recorded)."""
-    if isinstance(user, AnonymousUser):
+    """Log a member's download (visitors are not recorded, nor members while a
+    policy awaits their consent: withdrawal stops processing)."""
+    if isinstance(user, AnonymousUser) or not processing_allowed(user):
         return None
     return DownloadRecord.objects.create(
         user=user, document=document, document_title=document.title[:255]
     )
+
+
+def download_record_remove(*, user: User, pk: int) -> None:
+    deleted, _ = DownloadRecord.objects.filter(user=user, pk=pk).delete()
+    if not deleted:
+        raise NotFound("No such download record.")
+
+
+def downloads_clear(*, user: User) -> int:
+    deleted, _ = DownloadRecord.objects.filter(user=user).delete()
+    return deleted
 
 
 def document_for_download(

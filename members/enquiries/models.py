@@ -94,9 +94,13 @@ class ProcurementRequest(models.Model):
     the same ``Idempotency-Key`` header finds this row instead of making another.
     """
 
+    # Null once the member deleted a quoted or closed request: the business record
+    # is kept for accounting without their personal data (issue 13).
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("member"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="procurement_requests",
     )

@@ -119,3 +119,24 @@ class PrivacyRequest(models.Model):
             raise ValidationError(
                 {"answer": _("Tell the member what was done.")}, code="answer_required"
             )
+
+
+class RetentionRun(models.Model):
+    """One run of the retention purge (``manage.py purge_expired`` or the daily
+    ``retention_purge_task``): when, whether it was a dry run, and how many rows of
+    each kind were (or would have been) removed. Kept as the evidence that data
+    is deleted when its retention period ends; read-only in the admin."""
+
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    dry_run = models.BooleanField(_("dry run"), default=False)
+    trigger = models.CharField(_("trigger"), max_length=20, default="command")
+    counts = models.JSONField(_("removed per kind"), default=dict)
+
+    class Meta:
+        verbose_name = _("retention run")
+        verbose_name_plural = _("retention runs")
+        ordering = ["-started_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.started_at:%Y-%m-%d %H:%M} ({sum(self.counts.values())})"

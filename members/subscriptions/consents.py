@@ -51,7 +51,10 @@ def visitor_purpose_granted(email: str, purpose: str) -> bool:
 def tracking_allowed(*, user, email: str) -> bool:
     """May e-mails to this member (or, without one, this address) be tracked?"""
     if user is not None:
-        return purpose_granted(user, EMAIL_TRACKING)
+        # Withdrawn or pending policy consent stops tracking too (issue 13).
+        return selectors.processing_allowed(user) and purpose_granted(
+            user, EMAIL_TRACKING
+        )
     return visitor_purpose_granted(email, EMAIL_TRACKING)
 
 

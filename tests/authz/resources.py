@@ -122,6 +122,16 @@ def _phone_kept(a: MemberData) -> Callable[[], None]:
     return check
 
 
+def _notice_unread(a: MemberData) -> Callable[[], None]:
+    notice = a.objects["notice"]
+
+    def check() -> None:
+        delivery = notice.deliveries.get(user=a.member)
+        assert delivery.read_at is None, "the notice was marked read"
+
+    return check
+
+
 def _id(key: str) -> Callable[[MemberData], Replay]:
     return lambda a: Replay(params={"id": a.objects[key].pk})
 
@@ -149,6 +159,17 @@ FACTORIES: dict[tuple[str, str], Callable[[MemberData], Replay]] = {
         params={"purpose": "marketing_email"}, json={"granted": True}
     ),
     ("GET", f"{ME}/downloads/"): lambda a: Replay(),
+    ("DELETE", f"{ME}/downloads/"): lambda a: Replay(
+        intact=_exists(a.objects["download"])
+    ),
+    ("DELETE", f"{ME}/downloads/{{id}}/"): lambda a: Replay(
+        params={"id": a.objects["download"].pk},
+        intact=_exists(a.objects["download"]),
+    ),
+    ("GET", f"{ME}/notices/"): lambda a: Replay(),
+    ("POST", f"{ME}/notices/{{id}}/read/"): lambda a: Replay(
+        params={"id": a.objects["notice"].pk}, intact=_notice_unread(a)
+    ),
     ("GET", f"{ME}/export/"): lambda a: Replay(),
     ("GET", f"{ME}/favorites/"): lambda a: Replay(),
     ("POST", f"{ME}/favorites/"): lambda a: Replay(json={"page": a.product.pk}),
@@ -178,6 +199,10 @@ FACTORIES: dict[tuple[str, str], Callable[[MemberData], Replay]] = {
         }
     ),
     ("GET", f"{ME}/procurement-requests/{{id}}/"): _id("submitted_request"),
+    ("DELETE", f"{ME}/procurement-requests/{{id}}/"): lambda a: Replay(
+        params={"id": a.objects["submitted_request"].pk},
+        intact=_exists(a.objects["submitted_request"]),
+    ),
     ("POST", f"{ME}/procurement-requests/{{id}}/attachments/"): lambda a: Replay(
         params={"id": a.objects["draft_request"].pk},
         files=lambda: {"file": png()},
@@ -196,6 +221,10 @@ FACTORIES: dict[tuple[str, str], Callable[[MemberData], Replay]] = {
     ),
     ("GET", f"{ME}/consultations/"): lambda a: Replay(),
     ("GET", f"{ME}/consultations/{{id}}/"): _id("consultation"),
+    ("DELETE", f"{ME}/consultations/{{id}}/"): lambda a: Replay(
+        params={"id": a.objects["consultation"].pk},
+        intact=_exists(a.objects["consultation"]),
+    ),
     ("POST", f"{ME}/consultations/{{id}}/messages/"): lambda a: Replay(
         params={"id": a.objects["consultation"].pk},
         json={"body": "Any news?"},

@@ -27,6 +27,7 @@ from legal.services import consent_accept
 from members.activity import services as activity
 from members.enquiries.services import consultations, procurement
 from members.models import User
+from members.notices.services import notice_send
 from members.privacy.services import privacy_request_create
 from members.subscriptions import services as subscriptions
 from tests.factories.catalogue import DocumentFactory, ProductPageFactory
@@ -158,7 +159,15 @@ def member_with_data(label: str = "a") -> MemberData:
         uid=f"openid-{tag}",
         extra_data={"openid": f"openid-{tag}", "unionid": f"unionid-{tag}"},
     )
+    notice = notice_send(
+        kind="security_incident",
+        content={"title": f"Incident {tag}", "situation": "A laptop was stolen."},
+        recipients=User.objects.filter(pk=member.pk),
+        sent_by=None,
+    )
     data.objects.update(
+        download=member.download_records.get(),
+        notice=notice,
         consultation=consultation,
         subscription=subscription,
         favorite=favorite,

@@ -35,7 +35,7 @@ def signup_payload(**overrides):
         "email": "new.buyer@example.com",
         "password": PASSWORD,
         "phone": "13800138000",
-        "age_group": "14_or_over",
+        "age_group": "18_or_over",
     }
     payload.update(overrides)
     return payload
@@ -132,7 +132,12 @@ def test_a_minor_without_a_guardian_is_refused(client, on_commit):
     response = signup(client, on_commit, age_group="under_14")
     assert response.status_code == 400
     params = {e["param"] for e in response.json()["errors"]}
-    assert params == {"guardian_name", "guardian_contact", "guardian_consent"}
+    assert params == {
+        "guardian_name",
+        "guardian_contact",
+        "guardian_consent",
+        "sensitive_data_consent",
+    }
     assert not User.objects.exists()
 
 
@@ -144,6 +149,7 @@ def test_a_minor_with_a_guardians_consent_signs_up(client, on_commit):
         guardian_name="张家长",
         guardian_contact="+8613900139000",
         guardian_consent=True,
+        sensitive_data_consent=True,
     )
     assert response.status_code == 401
     assert User.objects.get().is_minor

@@ -112,7 +112,7 @@ def test_sign_ups_per_ip_answer_429(client, django_capture_on_commit_callbacks):
                 {
                     "email": f"new{attempt}@example.com",
                     "password": PASSWORD,
-                    "age_group": "14_or_over",
+                    "age_group": "18_or_over",
                 },
             )
 

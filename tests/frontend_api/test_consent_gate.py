@@ -1,11 +1,11 @@
 """The consent gate: while a material policy version awaits the member's consent,
-member writes answer 403 ``consent_required`` with the pending policies; reads,
-consents, privacy requests, cancellation and signing out still work."""
+new collection answers 403 ``consent_required`` with the pending policies; the
+member's rights (reading, correcting, deleting, consents, privacy requests,
+unsubscribing, cancellation, signing out) still work. Every operation in every
+state: ``test_rights_matrix.py``."""
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
 
-from frontend_api.permissions import IsMember
 from members.models import User
 from tests.factories.members import PASSWORD, MemberFactory
 from tests.frontend_api import consents as consent_fixtures
@@ -24,7 +24,7 @@ policy = consent_fixtures.policy
 
 @pytest.fixture
 def member(policy):
-    member = MemberFactory()
+    member = MemberFactory(position="")  # a blank field to fill
     accept_current(member, policy)
     return member
 
@@ -42,13 +42,12 @@ def member_client(api_client, member):
 
 
 GATED_WRITES = [
-    ("patch", "/api/v1/me/", {"display_name": "新名字"}),
-    ("delete", "/api/v1/me/avatar/", None),
+    ("patch", "/api/v1/me/", {"position": "经理"}),  # a blank field filled
     ("post", "/api/v1/me/favorites/", {"page": 1}),
-    ("delete", "/api/v1/me/favorites/1/", None),
-    ("delete", "/api/v1/me/footprints/", None),
+    ("put", "/api/v1/me/subscriptions/", {"topics": ["new_products"]}),
     ("post", "/api/v1/me/procurement-requests/", {"title": "液压油"}),
     ("post", "/api/v1/me/procurement-requests/1/messages/", {"body": "您好"}),
+    ("post", "/api/v1/me/procurement-requests/1/status/", {"status": "submitted"}),
 ]
 
 
@@ -68,14 +67,59 @@ def test_member_writes_are_refused_while_consent_is_pending(
             "version": pending.label,
             "title": pending.policy.title,
             "effective_date": pending.effective_date.isoformat(),
+            "change_summary": "",
         }
     ]
 
 
 def test_nothing_is_changed_by_a_refused_write(member_client, member, pending):
-    member_client.patch("/api/v1/me/", {"display_name": "新名字"}, format="json")
+    response = member_client.patch(
+        "/api/v1/me/", {"display_name": "新名字", "position": "经理"}, format="json"
+    )
+    assert response.status_code == 403
     member.refresh_from_db()
-    assert member.display_name != "新名字"
+    assert member.display_name != "新名字" and member.position == ""
+
+
+def test_correcting_and_clearing_stay_open_while_consent_is_pending(
+    member_client, member, pending
+):
+    member.company_name = "旧公司"
+    member.save()
+    corrected = member_client.patch(
+        "/api/v1/me/",
+        {"company_name": "新公司", "display_name": "", "record_footprints": False},
+        format="json",
+    )
+    assert corrected.status_code == 200
+    member.refresh_from_db()
+    assert member.company_name == "新公司" and not member.record_footprints
+
+
+def test_unsubscribing_and_dropping_topics_stay_open(member_client, member, pending):
+    from members.subscriptions import services as subscriptions
+
+    subscriptions.member_subscription_update(
+        user=member, topics=["new_products", "special_offers"]
+    )
+    fewer = member_client.put(
+        "/api/v1/me/subscriptions/", {"topics": ["new_products"]}, format="json"
+    )
+    assert fewer.status_code == 200
+    more = member_client.put(
+        "/api/v1/me/subscriptions/",
+        {"topics": ["new_products", "guides_tips"]},
+        format="json",
+    )
+    assert more.status_code == 403
+    tracking = member_client.put(
+        "/api/v1/me/subscriptions/",
+        {"topics": [], "tracking_consent": True},
+        format="json",
+    )
+    assert tracking.status_code == 403
+    none = member_client.put("/api/v1/me/subscriptions/", {"topics": []}, format="json")
+    assert none.status_code == 200 and none.json()["status"] == "unsubscribed"
 
 
 @pytest.mark.parametrize(
@@ -102,9 +146,7 @@ def test_accepting_the_pending_version_lifts_the_gate(member_client, pending):
         format="json",
     )
     assert accepted.status_code == 201
-    profile = member_client.patch(
-        "/api/v1/me/", {"display_name": "新名字"}, format="json"
-    )
+    profile = member_client.patch("/api/v1/me/", {"position": "经理"}, format="json")
     assert profile.status_code == 200
     # Past the gate, the favorites endpoint validates its input again.
     favorite = member_client.post("/api/v1/me/favorites/", {"page": 0}, format="json")
@@ -144,36 +186,3 @@ def test_signing_out_still_works(client, member, pending):
     client.force_login(member)
     assert client.delete(f"{BROWSER}/auth/session").status_code == 401
     assert client.get("/api/v1/me/").status_code == 401
-
-
-# --- every member endpoint, today's and tomorrow's ---------------------------------
-
-# The writes that stay open while consent is pending, and why (see permissions.py).
-EXEMPT = {
-    ("me/", "DELETE"),  # cancelling the account
-    ("me/privacy-requests/", "POST"),  # exercising a privacy right
-    ("me/consents/", "GET"),
-    ("me/consents/", "POST"),  # answering: accepting a policy
-    ("me/consents/withdraw/", "POST"),
-    ("me/consents/purposes/<str:purpose>/", "PUT"),  # optional purposes
-}
-
-
-def _member_views(resolver=None, prefix=""):
-    resolver = resolver or get_resolver()
-    for pattern in resolver.url_patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            yield from _member_views(pattern, route)
-        elif isinstance(pattern, URLPattern) and route.startswith("api/v1/me/"):
-            yield route.removeprefix("api/v1/"), pattern.callback.cls
-
-
-def test_every_member_endpoint_is_gated_with_only_the_listed_exemptions():
-    views = dict(_member_views())
-    assert "me/favorites/" in views and "me/procurement-requests/" in views
-    exempt = set()
-    for route, view in views.items():
-        assert any(issubclass(p, IsMember) for p in view.permission_classes), route
-        exempt |= {(route, m) for m in getattr(view, "consent_exempt_methods", ())}
-    assert exempt == EXEMPT

@@ -39,7 +39,7 @@ def payload(**overrides):
     data = {
         "email": EMAIL,
         "password": PASSWORD,
-        "age_group": "14_or_over",
+        "age_group": "18_or_over",
         "accepted_policies": [{"policy": "privacy", "version": "2024-03-01"}],
     }
     data.update(overrides)
@@ -132,6 +132,7 @@ def test_a_minor_without_a_guardian_is_refused(send, policy):
     assert error_codes(response) == {
         ("guardian_contact", "guardian_required"),
         ("guardian_consent", "guardian_required"),
+        ("sensitive_data_consent", "sensitive_consent_required"),
     }
     assert not User.objects.exists() and not ConsentRecord.objects.exists()
 
@@ -142,12 +143,16 @@ def test_a_minors_guardian_consent_is_its_own_record(send, policy):
         guardian_name="张家长",
         guardian_contact="+8613900139000",
         guardian_consent=True,
+        sensitive_data_consent=True,
     )
     assert response.status_code == 401
     user = User.objects.get(email=EMAIL)
-    assert user.is_minor
+    assert user.is_minor and user.age_group == "under_14"
     records = ConsentRecord.objects.filter(user=user)
-    assert records.count() == 2
+    assert records.count() == 3
+    sensitive = records.get(purpose=ConsentRecord.Purpose.CHILD_SENSITIVE)
+    assert sensitive.action == ConsentRecord.Action.ACCEPTED
+    assert sensitive.data == {"guardian_name": "张家长", "confirmed": True}
     guardian = records.get(purpose=ConsentRecord.Purpose.GUARDIAN)
     assert guardian.action == ConsentRecord.Action.ACCEPTED
     assert guardian.data == {
@@ -209,6 +214,7 @@ def test_the_session_lists_the_policies_awaiting_consent(client, policy):
             "version": material.label,
             "title": policy.title,
             "effective_date": material.effective_date.isoformat(),
+            "change_summary": "",
         }
     ]
     client.post(
@@ -237,3 +243,33 @@ def test_the_app_login_response_carries_the_pending_list(policy):
     assert response.status_code == 200
     pending = response.json()["data"]["user"]["consent_required"]
     assert [item["policy"] for item in pending] == ["privacy"]
+
+
+def test_a_minor_of_14_to_17_needs_a_guardian_but_no_sensitive_consent(send, policy):
+    refused = send(age_group="14_to_17")
+    assert refused.status_code == 400
+    assert error_codes(refused) == {
+        ("guardian_name", "guardian_required"),
+        ("guardian_contact", "guardian_required"),
+        ("guardian_consent", "guardian_required"),
+    }
+    response = send(
+        age_group="14_to_17",
+        guardian_name="张家长",
+        guardian_contact="+8613900139000",
+        guardian_consent=True,
+    )
+    assert response.status_code == 401
+    user = User.objects.get(email=EMAIL)
+    assert user.age_group == "14_to_17" and user.is_minor
+    purposes = set(
+        ConsentRecord.objects.filter(user=user).values_list("purpose", flat=True)
+    )
+    assert purposes == {"", ConsentRecord.Purpose.GUARDIAN}
+
+
+def test_the_old_age_statement_is_refused(send, policy):
+    response = send(age_group="14_or_over")
+    assert response.status_code == 400
+    assert {code for _field, code in error_codes(response)} == {"invalid_choice"}
+    assert not User.objects.exists()

@@ -32,6 +32,7 @@ def sign_up(capture):
                 "guardian_name": "张家长",
                 "guardian_contact": "+8613900139000",
                 "guardian_consent": True,
+                "sensitive_data_consent": True,
                 "accepted_policies": [{"policy": "privacy", "version": "2024-03-01"}],
                 "purposes": ["marketing_email"],
             },
@@ -46,14 +47,14 @@ def test_cancellation_pseudonymises_the_consent_records(
 ):
     member = sign_up(django_capture_on_commit_callbacks)
     records = list(ConsentRecord.objects.filter(user=member).order_by("id"))
-    assert len(records) == 3  # policy, guardian, marketing e-mail
+    assert len(records) == 4  # policy, guardian, child-sensitive, marketing e-mail
     pseudonyms = {r.pk: r.subject_pseudonym for r in records}
 
     with django_capture_on_commit_callbacks(execute=True):
         member_cancel(user=member, password=PASSWORD)
 
     kept = ConsentRecord.objects.filter(pk__in=pseudonyms).order_by("id")
-    assert kept.count() == 3
+    assert kept.count() == 4
     for record in kept:
         assert record.user_id is None
         assert record.subject_pseudonym == pseudonyms[record.pk] != ""
@@ -69,8 +70,8 @@ def test_the_email_and_phone_sign_up_again_with_their_own_consents(
 
     new = sign_up(django_capture_on_commit_callbacks)
     assert new.pk != old.pk and new.phone == PHONE
-    assert ConsentRecord.objects.filter(user=new).count() == 3
-    assert ConsentRecord.objects.filter(user__isnull=True).count() == 3
+    assert ConsentRecord.objects.filter(user=new).count() == 4
+    assert ConsentRecord.objects.filter(user__isnull=True).count() == 4
     new_pseudonym = ConsentRecord.objects.filter(user=new).first().subject_pseudonym
     assert not ConsentRecord.objects.filter(
         user__isnull=True, subject_pseudonym=new_pseudonym

@@ -12,6 +12,7 @@ from wagtail.models import Site
 from cms.models import SiteSettings
 from cms.selectors import menu_pages
 from core.pages import page_frontend_path
+from legal.selectors import privacy_contact
 
 from ...caching import CachedPublicView
 from ...locales import LOCALE_CODES, requested_language, requested_locale
@@ -35,10 +36,26 @@ class SiteSettingsOutSerializer(serializers.Serializer):
     address = serializers.CharField()
 
 
+class PrivacyContactSerializer(serializers.Serializer):
+    policy = serializers.CharField(help_text="The policy's slug.")
+    version = serializers.CharField(help_text="Its current version's label.")
+    lines = serializers.ListField(
+        child=serializers.CharField(), help_text="The policy's contact block."
+    )
+    email = serializers.CharField(help_text="The first address in the block.")
+    phone = serializers.CharField(help_text="The first number in the block.")
+
+
 class SiteOutSerializer(serializers.Serializer):
     locale = serializers.CharField()
     locales = LocaleOutSerializer(many=True)
     settings = SiteSettingsOutSerializer()
+    privacy_contact = PrivacyContactSerializer(
+        allow_null=True,
+        help_text="How to reach us about personal data: the contact block of the "
+        "published privacy policy (in the requested locale, else the Chinese), so "
+        "the site never contradicts the policy. Null before a policy is published.",
+    )
     navigation = NavItemSerializer(
         many=True,
         help_text="Main navigation: the home's live children shown in menus.",
@@ -49,7 +66,13 @@ class SiteView(CachedPublicView, APIView):
     """Site settings, the locales the content is published in, and the main
     navigation in the requested locale."""
 
-    cache_tags = ("snippet:cms.sitesettings", "nav:{locale}", "tree")
+    cache_tags = (
+        "snippet:cms.sitesettings",
+        "nav:{locale}",
+        "tree",
+        "type:legal.policypage",
+        "snippet:legal.policyversion",
+    )
 
     @extend_schema(
         responses=SiteOutSerializer, parameters=[LOCALE_PARAMETER], tags=["content"]
@@ -79,6 +102,7 @@ class SiteView(CachedPublicView, APIView):
                 "service_hotline": cfg.service_hotline,
                 "address": (cfg.address_en if english else "") or cfg.address,
             },
+            "privacy_contact": privacy_contact(language),
             "navigation": [
                 {
                     "id": page.pk,

@@ -4,6 +4,12 @@ Examples::
 
     manage.py import_policy seed.txt --locale zh-hans --publish
     manage.py import_policy seed.txt --locale en --page legal-privacy --publish
+    manage.py import_policy v2.txt --locale zh-hans --publish --material \
+        --summary "新增未成年人保护条款。"
+    manage.py import_policy v2-typo.txt --locale zh-hans --publish --minor
+
+A material version asks every member to consent again and shows them
+``--summary``; ``--minor`` is an editorial correction nobody re-consents to.
 """
 
 import datetime as dt
@@ -37,7 +43,27 @@ class Command(BaseCommand):
         parser.add_argument(
             "--publish",
             action="store_true",
-            help="Publish the result: a new material version (or its English text).",
+            help="Publish the result: a new version (or its English text).",
+        )
+        parser.add_argument(
+            "--summary",
+            default="",
+            help="What changed in this version; members see it before they "
+            "consent again (Chinese source only).",
+        )
+        kind = parser.add_mutually_exclusive_group()
+        kind.add_argument(
+            "--material",
+            dest="material",
+            action="store_true",
+            default=True,
+            help="A material change: every member consents again (the default).",
+        )
+        kind.add_argument(
+            "--minor",
+            dest="material",
+            action="store_false",
+            help="An editorial correction: nobody is asked again.",
         )
 
     def handle(self, *args, path: Path, locale: str, **options):
@@ -54,6 +80,8 @@ class Command(BaseCommand):
                 slug=options["page"],
                 updated_on=options["updated_on"],
                 publish=options["publish"],
+                summary=options["summary"],
+                material=options["material"],
             )
         except ValidationFailed as exc:
             raise CommandError(f"{path}: {exc.detail}") from exc
@@ -62,6 +90,18 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Page {result.page.pk} ({locale}, /{result.page.slug}/) {action}."
         )
+        if (
+            locale == "zh-hans"
+            and options["material"]
+            and not options["summary"].strip()
+            and not result.created
+        ):
+            self.stderr.write(
+                self.style.WARNING(
+                    "A material version without --summary: members will consent "
+                    "again without being told what changed."
+                )
+            )
         if result.version is not None:
             self.stdout.write(
                 self.style.SUCCESS(

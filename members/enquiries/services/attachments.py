@@ -93,3 +93,12 @@ def procurement_attachment_add(
         attachment.file.save(name, upload, save=False)
         attachment.save()
     return attachment
+
+
+def procurement_attachments_delete(*, request) -> int:
+    """Delete a request's attachments with their files; how many went."""
+    attachments = list(request.attachments.all())
+    for attachment in attachments:
+        attachment.file.delete(save=False)
+        attachment.delete()
+    return len(attachments)

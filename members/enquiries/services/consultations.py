@@ -149,3 +149,10 @@ def _mail_asker(consultation: Consultation, template: str, extra=None) -> None:
         },
         language=language,
     )
+
+
+@transaction.atomic
+def consultation_delete(*, consultation: Consultation) -> None:
+    """The asker deletes their consultation with its whole thread (PIPL art. 47):
+    an answer without its question serves no purpose worth keeping."""
+    consultation.delete()

@@ -27,6 +27,7 @@ from ..models import (
     ProcurementStatus,
     ProcurementStatusChange,
 )
+from .attachments import procurement_attachments_delete
 from .threads import staff_mail, thread_body
 
 S = ProcurementStatus
@@ -237,6 +238,8 @@ def _mail_sales(request: ProcurementRequest, template: str, extra=None) -> None:
 
 def _mail_member(request: ProcurementRequest, template: str, extra=None) -> None:
     user = request.user
+    if user is None:  # the member deleted it; the kept record has no addressee
+        return
     language = mail_language(user.preferred_language)
     labels = STATUS_LABELS.get(language, STATUS_LABELS["en"])
     context = {
@@ -251,3 +254,31 @@ def _mail_member(request: ProcurementRequest, template: str, extra=None) -> None
         context=context,
         language=language,
     )
+
+
+# Kept when the member deletes them: a quotation is a business record (accounting,
+# PRC Accounting Law), so the request stays without the member's personal data.
+KEPT_STATUSES = (S.QUOTED, S.CLOSED)
+ERASED = "—"
+
+
+@transaction.atomic
+def procurement_request_delete(*, request: ProcurementRequest) -> bool:
+    """The member deletes their request (PIPL art. 47). Drafts, open and cancelled
+    requests go entirely, with their files. A quoted or closed one is kept for
+    accounting, its personal data removed: no member link, contact, company or
+    notes, no attachments, the member's messages blanked. ``True`` when kept."""
+    procurement_attachments_delete(request=request)
+    if request.status not in KEPT_STATUSES:
+        request.delete()
+        return False
+    member = request.user
+    request.user = None
+    request.contact_name = ERASED
+    request.contact_email = "erased@erased.invalid"
+    request.contact_phone = request.company_name = request.notes = ""
+    request.idempotency_key = ""
+    request.save()
+    request.messages.filter(from_staff=False).update(body=ERASED, author=None)
+    request.history.filter(changed_by=member).update(changed_by=None)
+    return True

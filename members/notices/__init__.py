@@ -1,0 +1,1 @@
+"""Notices to members: security incidents and service termination (issue 13)."""

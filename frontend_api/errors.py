@@ -142,7 +142,13 @@ def problem_exception_handler(exc: Exception, context: dict) -> Response | None:
             title=exc.title,
             **exc.extra,
         )
-        return Response(body, status=exc.status, content_type=PROBLEM_CONTENT_TYPE)
+        retry = exc.extra.get("retry_after") if exc.status == 429 else None
+        return Response(
+            body,
+            status=exc.status,
+            headers={"Retry-After": str(retry)} if retry else None,
+            content_type=PROBLEM_CONTENT_TYPE,
+        )
 
     if not isinstance(exc, exceptions.APIException):
         return None  # a real bug: let Django report it as a 500

@@ -208,8 +208,16 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Lubpur 超润] "
 # allauth's rate limits (cache-backed, per IP / key / user): its defaults, with
 # sign-ups tightened; failed logins lock a login name for 5 minutes after 5 tries.
 # verify_email_key is ours: attempts at e-mail verification keys, per IP. A refusal
-# is a 429 problem with Retry-After (frontend_api.auth).
-ACCOUNT_RATE_LIMITS = {"signup": "10/m/ip,50/h/ip", "verify_email_key": "20/m/ip"}
+# is a 429 problem with Retry-After (frontend_api.auth). password_check is ours too:
+# wrong passwords outside allauth's views (cancellation), per account and address;
+# allauth's password change and reauthentication get the same per-address limit.
+ACCOUNT_RATE_LIMITS = {
+    "signup": "10/m/ip,50/h/ip",
+    "verify_email_key": "20/m/ip",
+    "password_check": "5/m/user,10/m/ip",
+    "change_password": "5/m/user,10/m/ip",
+    "reauthenticate": "5/m/user,10/m/ip",
+}
 HEADLESS_ONLY = True
 HEADLESS_CLIENTS = ("browser", "app")
 HEADLESS_SERVE_SPECIFICATION = True

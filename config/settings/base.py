@@ -18,6 +18,8 @@ SECRET_KEY = env.str("SECRET_KEY")
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# A CSRF refusal under /api/ is a problem document like every other error there.
+CSRF_FAILURE_VIEW = "frontend_api.errors.csrf_failure"
 
 INSTALLED_APPS = [
     # ours (first, so our templates override library ones), lowest layer first
@@ -78,6 +80,7 @@ MIDDLEWARE = [
     "config.middleware.SecurityHeadersMiddleware",
     "frontend_api.middleware.RequestSizeLimitMiddleware",
     "frontend_api.middleware.NullCharacterMiddleware",
+    "frontend_api.middleware.JsonDepthMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -394,7 +397,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
-        "rest_framework.parsers.JSONParser",
+        "frontend_api.parsers.JSONParser",
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],

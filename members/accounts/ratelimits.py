@@ -62,7 +62,7 @@ def retry_after(
 
 # Our action for every password check outside allauth's own views (cancellation):
 # rates in ACCOUNT_RATE_LIMITS, per account and per address like change_password.
-PASSWORD_CHECK = "password_check"
+PASSWORD_CHECK = "password_check"  # noqa: S105 (an action name)
 
 
 def password_check_wait(request: HttpRequest | None, *, user) -> int | None:

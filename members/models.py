@@ -22,6 +22,7 @@ from .enquiries.models import (
     ProcurementUnit,
     ThreadMessage,
 )
+from .outbox import QueuedEmail
 from .privacy.models import PrivacyRequest, PrivacyRequestQuerySet
 from .subscriptions.models import (
     DigestDelivery,
@@ -49,6 +50,7 @@ __all__ = [
     "ProcurementStatus",
     "ProcurementStatusChange",
     "ProcurementUnit",
+    "QueuedEmail",
     "Subscription",
     "SubscriptionStatus",
     "SubscriptionTopic",

@@ -20,10 +20,9 @@ from allauth.headless.adapter import DefaultHeadlessAdapter
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from legal.selectors import consents_pending
-from members.mail import email_send
+from members.mail import email_queue
 
 from .models import User
 from .phones import phone_normalize
@@ -102,9 +101,12 @@ class AccountAdapter(DefaultAccountAdapter):
         )
         ctx = {"request": request, "email": email, "current_site": site, **context}
         message = self.render_mail(template_prefix, email, ctx)
-        to, subject, body = list(message.to), str(message.subject), str(message.body)
-        transaction.on_commit(
-            lambda: email_send.enqueue(to=to, subject=subject, body=body)
+        user = context.get("user")
+        email_queue(
+            to=list(message.to),
+            subject=str(message.subject),
+            body=str(message.body),
+            user=user if isinstance(user, User) else None,
         )
 
 

@@ -263,15 +263,15 @@ def member_cancel(
             "Staff accounts are closed by an administrator in the admin.",
             code="staff_account",
         )
+    email, language = user.email, user.preferred_language
     with transaction.atomic():
-        mail_queue(
-            to=user.email,
-            template="account_cancelled",
-            context={},
-            language=user.preferred_language,
-        )
         member_sessions_end(user=user, request=request)
         member_data_erase(user=user)
+        # Queued after erasure (which removes the member's waiting mail), tied to
+        # no one: the row is deleted once the message is sent.
+        mail_queue(
+            to=email, template="account_cancelled", context={}, language=language
+        )
     cache.delete_many(member_cache_keys(user))
 
 

@@ -76,6 +76,7 @@ def privacy_request_create(*, user: User, kind: str, details: str) -> PrivacyReq
             to=privacy_officer_email(),
             template="privacy_request_created",
             context={"request": request, "admin_url": admin_url},
+            user=request.user,
         )
     return request
 
@@ -112,5 +113,6 @@ def privacy_request_answer(
                 template="privacy_request_answered",
                 context={"request": request},
                 language=request.user.preferred_language,
+                user=request.user,
             )
     return request

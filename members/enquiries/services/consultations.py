@@ -148,4 +148,5 @@ def _mail_asker(consultation: Consultation, template: str, extra=None) -> None:
             **(extra or {}),
         },
         language=language,
+        user=consultation.user,
     )

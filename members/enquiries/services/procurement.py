@@ -255,4 +255,5 @@ def _mail_member(request: ProcurementRequest, template: str, extra=None) -> None
         template=f"procurement/{language}/{template}",
         context=context,
         language=language,
+        user=user,
     )

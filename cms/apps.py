@@ -5,3 +5,6 @@ class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = "Site"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401 (registers the deploy checks)

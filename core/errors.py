@@ -100,3 +100,15 @@ class UnsupportedMediaType(ApplicationError):
     status = 415
     code = "unsupported_media_type"
     title = "Unsupported media type"
+
+
+class TooManyRequests(ApplicationError):
+    """A rate limit is used up: 429 with ``retry_after`` (seconds), which the API
+    also sends as the ``Retry-After`` header."""
+
+    status = 429
+    code = "throttled"
+    title = "Too many requests"
+
+    def __init__(self, detail: str = "", *, retry_after: int) -> None:
+        super().__init__(detail, extra={"retry_after": retry_after})

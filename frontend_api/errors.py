@@ -26,7 +26,7 @@ from django.core.exceptions import (
 )
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
-from django.views import defaults
+from django.views import csrf, defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
@@ -144,11 +144,12 @@ def problem_exception_handler(exc: Exception, context: dict) -> Response | None:
             title=exc.title,
             **exc.extra,
         )
-        headers = {}
-        if exc.extra.get("retry_after"):
-            headers["Retry-After"] = str(int(exc.extra["retry_after"]))
+        retry = exc.extra.get("retry_after")
         return Response(
-            body, status=exc.status, headers=headers, content_type=PROBLEM_CONTENT_TYPE
+            body,
+            status=exc.status,
+            headers={"Retry-After": str(int(retry))} if retry else None,
+            content_type=PROBLEM_CONTENT_TYPE,
         )
 
     if not isinstance(exc, exceptions.APIException):
@@ -213,3 +214,16 @@ def server_error(request):
             500, "server_error", "Something went wrong on our side."
         )
     return defaults.server_error(request)
+
+
+def csrf_failure(request, reason=""):
+    """``CSRF_FAILURE_VIEW``: a 403 problem (``code: csrf_failed``) under /api/ (a
+    browser client sent no or a stale CSRF token), Django's page elsewhere."""
+    if request.path.startswith("/api/"):
+        return problem_response(
+            status.HTTP_403_FORBIDDEN,
+            "csrf_failed",
+            "CSRF verification failed: send the csrftoken cookie's value in the "
+            "X-CSRFToken header.",
+        )
+    return csrf.csrf_failure(request, reason)

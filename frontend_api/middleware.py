@@ -19,6 +19,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from .errors import problem_response
+from .parsers import JSON_MAX_DEPTH, json_depth
 
 
 class RequestSizeLimitMiddleware:
@@ -78,3 +79,23 @@ class NullCharacterMiddleware:
             for key, value in request.META.items()
             if isinstance(value, str) and (key.startswith("HTTP_") or key in HEADERS)
         )
+
+
+class JsonDepthMiddleware:
+    """A JSON body under ``/api/`` nested beyond ``JSON_MAX_DEPTH`` is a 400
+    problem, for views that decode JSON themselves (allauth's headless API) as
+    for DRF's (whose parser checks the same)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if (
+            request.path.startswith("/api/")
+            and request.content_type == "application/json"
+            and json_depth(request.body) > JSON_MAX_DEPTH
+        ):
+            return problem_response(
+                400, "too_deep", f"JSON may nest at most {JSON_MAX_DEPTH} levels deep."
+            )
+        return self.get_response(request)

@@ -2,9 +2,10 @@
 recipient's language, sent after commit by the ``email_send`` task (django-tasks).
 
 The task lives here, beside ``mail_queue`` that enqueues it, so the domains' services
-import this module and nothing imports them back. Task arguments are plain strings
-and dicts, so the database backend can store them; a message is rendered before
-queueing. The staff addresses mail goes to come from the default site's settings.
+import this module and nothing imports them back. A message is rendered before
+queueing into a ``QueuedEmail`` row; the task carries only its id, never personal
+data (``members.outbox``). The staff addresses mail goes to come from the
+default site's settings.
 """
 
 from __future__ import annotations
@@ -19,28 +20,52 @@ from wagtail.models import Site
 
 from cms.models import SiteSettings
 
+from .outbox import QueuedEmail
+
 
 @task()
-def email_send(
+def email_send(*, message_id: int) -> int:
+    """Send one queued e-mail (``QueuedEmail``): plain text, with an HTML
+    alternative and extra headers (``List-Unsubscribe`` …) when given; the row is
+    deleted once sent. A message erased meanwhile is not sent (0)."""
+    queued = QueuedEmail.objects.filter(pk=message_id).first()
+    if queued is None:
+        return 0
+    message = EmailMultiAlternatives(
+        subject=queued.subject,
+        body=queued.body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=queued.to,
+        headers=queued.headers or {},
+    )
+    if queued.html:
+        message.attach_alternative(queued.html, "text/html")
+    sent = message.send(fail_silently=False)
+    queued.delete()
+    return sent
+
+
+def email_queue(
     *,
     to: list[str],
     subject: str,
     body: str,
     html: str = "",
     headers: dict[str, str] | None = None,
-) -> int:
-    """Send one e-mail: plain text, with an HTML alternative and extra headers
-    (``List-Unsubscribe`` …) when given."""
-    message = EmailMultiAlternatives(
+    user=None,
+) -> QueuedEmail:
+    """Keep a rendered message and send it from a task after commit; ``user`` is
+    the member it is to or about, so erasure finds it."""
+    queued = QueuedEmail.objects.create(
+        user=user if getattr(user, "pk", None) else None,
+        to=list(to),
         subject=subject,
         body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=to,
+        html=html,
         headers=headers or {},
     )
-    if html:
-        message.attach_alternative(html, "text/html")
-    return message.send(fail_silently=False)
+    transaction.on_commit(lambda: email_send.enqueue(message_id=queued.pk))
+    return queued
 
 
 def mail_queue(
@@ -51,10 +76,11 @@ def mail_queue(
     language: str | None = None,
     html: bool = False,
     headers: dict[str, str] | None = None,
+    user=None,
 ) -> None:
     """Render ``members/email/<template>_subject.txt`` / ``_body.txt`` (and
     ``_body.html`` when ``html``) and queue the message once the surrounding
-    transaction commits."""
+    transaction commits; ``user``: the member the message is to or about."""
     if not to:
         return
     with translation.override(language or settings.LANGUAGE_CODE):
@@ -68,10 +94,8 @@ def mail_queue(
             else ""
         )
     subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
-    transaction.on_commit(
-        lambda: email_send.enqueue(
-            to=[to], subject=subject, body=body, html=html_body, headers=headers
-        )
+    email_queue(
+        to=[to], subject=subject, body=body, html=html_body, headers=headers, user=user
     )
 
 

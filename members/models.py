@@ -24,6 +24,7 @@ from .enquiries.models import (
     ThreadMessage,
 )
 from .notices.models import Notice, NoticeDelivery, NoticeKind
+from .outbox import QueuedEmail
 from .privacy.models import PrivacyRequest, PrivacyRequestQuerySet, RetentionRun
 from .subscriptions.models import (
     DigestDelivery,
@@ -56,6 +57,7 @@ __all__ = [
     "ProcurementStatus",
     "ProcurementStatusChange",
     "ProcurementUnit",
+    "QueuedEmail",
     "Subscription",
     "SubscriptionStatus",
     "SubscriptionTopic",

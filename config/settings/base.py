@@ -18,6 +18,8 @@ SECRET_KEY = env.str("SECRET_KEY")
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# A CSRF refusal under /api/ is a problem document like every other error there.
+CSRF_FAILURE_VIEW = "frontend_api.errors.csrf_failure"
 
 INSTALLED_APPS = [
     # ours (first, so our templates override library ones), lowest layer first
@@ -81,6 +83,7 @@ MIDDLEWARE = [
     "config.middleware.SecurityHeadersMiddleware",
     "frontend_api.middleware.RequestSizeLimitMiddleware",
     "frontend_api.middleware.NullCharacterMiddleware",
+    "frontend_api.middleware.JsonDepthMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -212,7 +215,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Lubpur 超润] "
 # allauth's rate limits (cache-backed, per IP / key / user): its defaults, with
 # sign-ups tightened; failed logins lock a login name for 5 minutes after 5 tries.
 # verify_email_key is ours: attempts at e-mail verification keys, per IP. A refusal
-# is a 429 problem with Retry-After (frontend_api.auth).
+# is a 429 problem with Retry-After (frontend_api.auth). password_check is ours too:
+# wrong passwords outside allauth's views (cancellation), per account and address;
+# allauth's password change and reauthentication get the same per-address limit.
 # Text messages cost money and annoy: a code a minute and ten an hour per number
 # (and per e-mail address for e-mailed login codes), a few a minute per IP.
 ACCOUNT_RATE_LIMITS = {
@@ -220,6 +225,9 @@ ACCOUNT_RATE_LIMITS = {
     "verify_email_key": "20/m/ip",
     "request_login_code": "10/m/ip,1/m/key,10/h/key",
     "verify_phone": "3/m/ip,1/m/key,10/h/key",
+    "password_check": "5/m/user,10/m/ip",
+    "change_password": "5/m/user,10/m/ip",
+    "reauthenticate": "5/m/user,10/m/ip",
 }
 HEADLESS_ONLY = True
 HEADLESS_CLIENTS = ("browser", "app")
@@ -420,7 +428,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
-        "rest_framework.parsers.JSONParser",
+        "frontend_api.parsers.JSONParser",
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],

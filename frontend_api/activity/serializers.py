@@ -12,6 +12,7 @@ from rest_framework import serializers
 from core.pages import page_frontend_path
 from members.activity.models import PageKind
 
+from .. import fields
 from ..content.media import rendition
 
 
@@ -54,7 +55,7 @@ def card_data(request, page, kind: str) -> dict[str, Any]:
 
 
 class FavoriteInSerializer(serializers.Serializer):
-    page = serializers.IntegerField(
+    page = fields.IntegerField(
         min_value=1, help_text="Id of a published product or guide (any language)."
     )
 

@@ -14,11 +14,13 @@ from members.enquiries.models import (
     ProcurementUnit,
 )
 
+from .. import fields
+
 # --- procurement requests -----------------------------------------------------------
 
 
 class ItemInSerializer(serializers.Serializer):
-    product = serializers.IntegerField(
+    product = fields.IntegerField(
         required=False, allow_null=True, help_text="A catalogue product's page id."
     )
     description = serializers.CharField(
@@ -171,7 +173,7 @@ class ConsultationInSerializer(serializers.Serializer):
         help_text="Mainland mobile, or +country code.",
     )
     message = serializers.CharField(max_length=5000)
-    product = serializers.IntegerField(
+    product = fields.IntegerField(
         required=False,
         allow_null=True,
         min_value=1,

@@ -16,7 +16,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -28,6 +28,7 @@ from members.subscriptions import digest, services
 from members.subscriptions.models import Subscription, SubscriptionStatus
 
 from ..accounts.views import MemberAPIView
+from ..parsers import JSONParser
 from ..permissions import MemberRequest, consent_require
 from ..throttles import WriteRateThrottle
 from .serializers import (

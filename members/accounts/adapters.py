@@ -27,11 +27,10 @@ from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import translation
 
 from legal.selectors import consents_pending
-from members.mail import email_send
+from members.mail import email_queue
 
 from .identities import sms_code_send, wechat_user_by_unionid
 from .models import User
@@ -137,10 +136,12 @@ class AccountAdapter(DefaultAccountAdapter):
                 ctx[name] = with_language_prefix(value, language)
         with translation.override(language):
             message = self.render_mail(template_prefix, email, ctx)
-            to, subject = list(message.to), str(message.subject)
-            body = str(message.body)
-        transaction.on_commit(
-            lambda: email_send.enqueue(to=to, subject=subject, body=body)
+        user = context.get("user")
+        email_queue(
+            to=list(message.to),
+            subject=str(message.subject),
+            body=str(message.body),
+            user=user if isinstance(user, User) else None,
         )
 
 

@@ -58,3 +58,24 @@ def retry_after(
     if not waits:
         return None
     return max(1, math.ceil(max(waits)))
+
+
+# Our action for every password check outside allauth's own views (cancellation):
+# rates in ACCOUNT_RATE_LIMITS, per account and per address like change_password.
+PASSWORD_CHECK = "password_check"  # noqa: S105 (an action name)
+
+
+def password_check_wait(request: HttpRequest | None, *, user) -> int | None:
+    """Seconds before ``user`` may have a password checked again from this
+    request's address; ``None`` when allowed (or there is no request)."""
+    if request is None:
+        return None
+    return retry_after(request, action=PASSWORD_CHECK, user=user)
+
+
+def password_check_failed(request: HttpRequest | None, *, user) -> None:
+    """Count one wrong password against the account and the address."""
+    if request is not None:
+        allauth_ratelimit.consume(
+            request, app=APP, action=PASSWORD_CHECK, user=user, limit_get=True
+        )

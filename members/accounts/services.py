@@ -39,6 +39,7 @@ from core.errors import (
     Conflict,
     PayloadTooLarge,
     PermissionDenied,
+    TooManyRequests,
     UnsupportedMediaType,
     ValidationFailed,
 )
@@ -47,6 +48,7 @@ from members.privacy.services import member_data_erase
 
 from .models import User
 from .phones import phone_normalize
+from .ratelimits import password_check_failed, password_check_wait
 
 # --- profile ------------------------------------------------------------------------
 
@@ -261,10 +263,18 @@ def member_cancel(
 ) -> None:
     """Cancel the account of ``user`` after checking ``password``.
 
-    A wrong password raises ``PermissionDenied`` (403) and nothing changes. The
-    confirmation e-mail is rendered to the old address first and sent after commit.
+    A wrong password raises ``PermissionDenied`` (403) and nothing changes; after
+    five in the window (per account, or ten per address) every try is refused with
+    ``TooManyRequests`` (429), the right password too. The confirmation e-mail is
+    rendered to the old address first and sent after commit.
     """
+    wait = password_check_wait(request, user=user)
+    if wait is not None:
+        raise TooManyRequests(
+            f"Too many attempts. Try again in {wait} seconds.", retry_after=wait
+        )
     if not user.is_active or not user.check_password(password or ""):
+        password_check_failed(request, user=user)
         raise PermissionDenied(
             "The password is not correct.", code="password_incorrect"
         )
@@ -273,15 +283,15 @@ def member_cancel(
             "Staff accounts are closed by an administrator in the admin.",
             code="staff_account",
         )
+    email, language = user.email, user.preferred_language
     with transaction.atomic():
-        mail_queue(
-            to=user.email,
-            template="account_cancelled",
-            context={},
-            language=user.preferred_language,
-        )
         member_sessions_end(user=user, request=request)
         member_data_erase(user=user)
+        # Queued after erasure (which removes the member's waiting mail), tied to
+        # no one: the row is deleted once the message is sent.
+        mail_queue(
+            to=email, template="account_cancelled", context={}, language=language
+        )
     cache.delete_many(member_cache_keys(user=user))
 
 

@@ -9,9 +9,13 @@ accounts and keep the registry complete, which its test demands.
 from __future__ import annotations
 
 from django.apps import apps
+from django.db.models import Q
+from django_tasks_db.models import DBTaskResult
 
 from core import privacy
 from members.accounts.models import User
+from members.mail import email_send
+from members.outbox import QueuedEmail
 
 from .models import PrivacyRequest
 
@@ -31,6 +35,21 @@ def privacy_requests_erase(user: User) -> None:
     """Keep the request (proof it was handled) without anything that names them."""
     PrivacyRequest.objects.filter(user=user).update(user=None, details="", answer="")
     PrivacyRequest.objects.filter(answered_by=user).update(answered_by=None)
+
+
+def queued_emails_erase(user: User) -> None:
+    """Mail waiting to be sent to or about the member goes, with its queued tasks
+    (``django_tasks_db``; their arguments are only the message's id)."""
+    waiting = QueuedEmail.objects.filter(
+        Q(user=user) | Q(to__icontains=user.email) if user.email else Q(user=user)
+    )
+    ids = list(waiting.values_list("pk", flat=True))
+    if ids:
+        DBTaskResult.objects.filter(
+            task_path=email_send.module_path,
+            args_kwargs__kwargs__message_id__in=ids,
+        ).delete()
+    waiting.delete()
 
 
 # label → (exporter, eraser); the model is looked up so an absent app is skipped.
@@ -100,6 +119,11 @@ privacy.register(
     PrivacyRequest,
     exporter=privacy.rows(*PRIVACY_REQUEST_FIELDS, by=("user",)),
     eraser=privacy_requests_erase,
+)
+privacy.register(
+    QueuedEmail,
+    exporter=privacy.rows("to", "subject", "created_at", by=("user",)),
+    eraser=queued_emails_erase,
 )
 for label, (exporter, eraser) in LIBRARY_MODELS.items():
     try:

@@ -72,6 +72,7 @@ def privacy_request_create(*, user: User, kind: str, details: str) -> PrivacyReq
             to=privacy_officer_email(),
             template="privacy_request_created",
             context={"request": request, "admin_url": admin_url},
+            user=request.user,
         )
     return request
 
@@ -105,5 +106,6 @@ def privacy_request_answer(
                 template="privacy_request_answered",
                 context={"request": request},
                 language=request.user.preferred_language,
+                user=request.user,
             )
     return request

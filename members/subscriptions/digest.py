@@ -154,6 +154,7 @@ def _mail(sub, delivery, pages, language) -> None:
         language=language,
         html=True,
         headers=unsubscribe_headers(sub),
+        user=sub.user,
     )
 
 

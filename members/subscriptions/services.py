@@ -193,6 +193,7 @@ def _request_confirmation(sub: Subscription, topics, language: str, now) -> None
         },
         language=language,
         headers=unsubscribe_headers(sub),
+        user=sub.user,
     )
 
 

@@ -1,26 +1,39 @@
-"""``manage.py check --deploy`` under production settings stays clean (CI runs it
-too; this keeps ``make test`` honest between CI runs)."""
+"""``manage.py check --deploy`` under production settings stays clean with a
+production environment (CI runs it too; this keeps ``make test`` honest between
+CI runs), and refuses the first-run defaults (``cms.checks``)."""
 
 import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
+    "SECRET_KEY": "deploy-check-" + "k3y" * 20,
+    "ALLOWED_HOSTS": "cms.example.com",
+    "DATABASE_URL": "sqlite:///:memory:",
+    "EMAIL_URL": "smtp+tls://user:pass@smtp.example.com:587",
+    "REDIS_URL": "redis://cache.example.com:6379/0",
+    "FRONTEND_URL": "https://www.example.com",
+    "API_BASE_URL": "https://cms.example.com",
+    "WAGTAILADMIN_BASE_URL": "https://cms.example.com",
+}
+DEFAULTED = ("EMAIL_URL", "REDIS_URL", "FRONTEND_URL", "API_BASE_URL")
 
-def test_check_deploy_is_clean_under_production_settings():
-    # Not the test process's own switches (the browser tests set this one).
+
+def check_deploy(**overrides: str | None) -> subprocess.CompletedProcess:
+    # Not the test process's own switches (the browser tests set this one), nor
+    # any of the settings under test.
     inherited = {
-        k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+        k: v
+        for k, v in os.environ.items()
+        if k != "DJANGO_ALLOW_ASYNC_UNSAFE" and k not in PRODUCTION
     }
-    env = {
-        **inherited,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": "deploy-check-" + "k3y" * 20,
-        "ALLOWED_HOSTS": "cms.example.com",
-        "DATABASE_URL": "sqlite:///:memory:",
-    }
-    result = subprocess.run(
+    env = {**inherited, **PRODUCTION, **overrides}
+    env = {k: v for k, v in env.items() if v is not None}
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
         capture_output=True,
@@ -29,5 +42,35 @@ def test_check_deploy_is_clean_under_production_settings():
         cwd=settings.BASE_DIR,
         check=False,
     )
+
+
+def test_check_deploy_is_clean_under_production_settings():
+    result = check_deploy()
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_refuses_every_first_run_default():
+    result = check_deploy(**dict.fromkeys(DEFAULTED))
+    assert result.returncode != 0
+    for error in ("lubpur.E001", "lubpur.E002", "lubpur.E003"):
+        assert error in result.stderr, result.stderr[-3000:]
+    for name in ("FRONTEND_URL", "API_BASE_URL"):
+        assert f"{name} is 'http://" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("overrides", "error"),
+    [
+        ({"EMAIL_URL": "memorymail://"}, "lubpur.E001"),
+        ({"EMAIL_URL": "consolemail://"}, "lubpur.E001"),
+        ({"FRONTEND_URL": "http://localhost:3000"}, "lubpur.E002"),
+        ({"WAGTAILADMIN_BASE_URL": "http://127.0.0.1:8000"}, "lubpur.E002"),
+        ({"API_PUBLIC_URL": "http://localhost:8000"}, "lubpur.E002"),
+        ({"REDIS_URL": None}, "lubpur.E003"),
+    ],
+)
+def test_check_deploy_refuses_each_unsafe_default(overrides, error):
+    result = check_deploy(**overrides)
+    assert result.returncode != 0
+    assert error in result.stderr, result.stderr[-3000:]

@@ -105,3 +105,38 @@ def test_a_sixth_attachment_is_refused(member_client):
 def test_another_members_request_takes_no_attachment(member_client):
     theirs = rfq(MemberFactory())
     assert upload(member_client, theirs, "x.pdf", PDF).status_code == 404
+
+
+def xlsx_expanding_to(total: int, *, entries: int = 1) -> bytes:
+    """A valid-looking workbook whose entries unpack to ``total`` zero bytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        chunk = b"\0" * min(total // entries, 1024 * 1024)
+        for n in range(entries):
+            with archive.open(f"xl/worksheets/sheet{n}.xml", "w") as sheet:
+                for _ in range(total // entries // len(chunk)):
+                    sheet.write(chunk)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("total", "entries"),
+    [
+        pytest.param(200 * 1024 * 1024, 1, id="200 MB inside"),
+        pytest.param(5 * 1024 * 1024, 1, id="ratio over 100"),
+        pytest.param(2400, 1200, id="1200 entries"),
+    ],
+)
+def test_a_spreadsheet_that_expands_too_far_is_a_413_and_not_stored(
+    member_client, total, entries
+):
+    content = xlsx_expanding_to(total, entries=entries)
+    request = rfq(member_client.member)
+    assert len(content) < 1024 * 1024
+    response = upload(member_client, request, "bomb.xlsx", content)
+    assert response.status_code == 413
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["code"] == "attachment_expands"
+    assert not ProcurementAttachment.objects.exists()

@@ -99,3 +99,25 @@ def test_a_list_of_django_validation_errors_keeps_each_message():
         ("a", "First."),
         ("invalid", "Second."),
     ]
+
+
+def test_a_browser_request_without_csrf_is_a_problem_403(db):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(
+        "/api/v1/auth/browser/v1/auth/login",
+        {"email": "a@example.com", "password": "x"},
+        content_type="application/json",
+    )
+    assert response.status_code == 403
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["code"] == "csrf_failed"
+
+
+def test_a_csrf_failure_outside_the_api_stays_django_s_page(db):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/admin/login/", {})
+    assert response.status_code == 403
+    assert "problem" not in response["Content-Type"]

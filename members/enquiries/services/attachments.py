@@ -1,6 +1,7 @@
 """Attachments of procurement requests: at most 5 per request, 10 MB each, and
 only PDF, XLSX, JPEG or PNG — judged by the file's first bytes, not its name, and
-refused before anything is stored."""
+refused before anything is stored. An XLSX is a zip archive: one that expands
+too far (``core.archives``) is refused too (413)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import zipfile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
+from core.archives import archive_expansion_problem
 from core.errors import Conflict, PayloadTooLarge, UnsupportedMediaType
 
 from ..models import ProcurementAttachment, ProcurementRequest, ProcurementStatus
@@ -76,6 +78,10 @@ def procurement_attachment_add(
         raise UnsupportedMediaType(
             "Attach a PDF, XLSX, JPG or PNG file.", code="attachment_type"
         )
+    if content_type == XLSX:
+        expands = archive_expansion_problem(upload, size=size)
+        if expands:
+            raise PayloadTooLarge(expands, code="attachment_expands")
     with transaction.atomic():
         locked = ProcurementRequest.objects.select_for_update().get(pk=request.pk)
         if locked.status not in OPEN_STATUSES:

@@ -148,6 +148,7 @@ def _mail_asker(consultation: Consultation, template: str, extra=None) -> None:
             **(extra or {}),
         },
         language=language,
+        user=consultation.user,
     )
 
 

@@ -253,6 +253,7 @@ def _mail_member(request: ProcurementRequest, template: str, extra=None) -> None
         template=f"procurement/{language}/{template}",
         context=context,
         language=language,
+        user=user,
     )
 
 

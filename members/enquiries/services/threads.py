@@ -60,4 +60,5 @@ def staff_mail(
             template=f"{folder}/{settings.LANGUAGE_CODE}/{template}",
             context=context,
             language=settings.LANGUAGE_CODE,
+            user=enquiry.user,
         )

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('members', '0009_thread_message_base'),
+        ('members', '0012_privacy_officer_notices'),
     ]
 
     operations = [

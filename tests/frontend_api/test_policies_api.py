@@ -38,6 +38,7 @@ def test_policy_list_gives_slug_title_current_version_and_locales(api_client, po
             "current_version": "2024-03-01",
             "effective_date": "2024-03-01",
             "material": True,
+            "change_summary": "",
             "locales": ["en", "zh-hans"],
             "translation_outdated": False,
         }

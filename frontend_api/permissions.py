@@ -19,6 +19,8 @@ endpoints under ``/api/v1/auth/`` and are never gated.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from core.errors import PermissionDenied
@@ -27,7 +29,7 @@ from legal.selectors import consents_pending
 
 class ConsentRequired(PermissionDenied):
     code = "consent_required"
-    title = "Consent required"
+    title = _("Consent required")
 
 
 def consent_gate(request, view) -> None:
@@ -40,13 +42,15 @@ def consent_gate(request, view) -> None:
     if pending:
         listed = ", ".join(f"{item['policy']} {item['version']}" for item in pending)
         raise ConsentRequired(
-            f"Accept the current policies first: {listed}.",
+            gettext("Accept the current policies first: {policies}.").format(
+                policies=listed
+            ),
             extra={"pending_policies": pending},
         )
 
 
 class IsMember(BasePermission):
-    message = "Sign in to use this endpoint."
+    message = _("Sign in to use this endpoint.")
 
     def has_permission(self, request, view) -> bool:
         user = request.user

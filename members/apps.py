@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MembersConfig(AppConfig):
@@ -6,7 +7,7 @@ class MembersConfig(AppConfig):
     ``accounts``, ``privacy``, ``enquiries``, ``subscriptions``, ``activity``."""
 
     name = "members"
-    verbose_name = "Members"
+    verbose_name = _("Members")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

@@ -5,6 +5,7 @@ and one-field errors raised by the services."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext
 
 from core.errors import ValidationFailed
 
@@ -23,7 +24,9 @@ def validation_failed(exc: DjangoValidationError) -> ValidationFailed:
             )
     if not errors:
         errors = [{"code": "invalid", "detail": " ".join(exc.messages), "attr": None}]
-    detail = errors[0]["detail"] if len(errors) == 1 else "The input is invalid."
+    detail = (
+        errors[0]["detail"] if len(errors) == 1 else gettext("The input is invalid.")
+    )
     return ValidationFailed(detail, errors=errors)
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from core.i18n import content_languages, source_language
 
@@ -138,13 +139,17 @@ def _check_pair(source: Row | None, translation: Row, errors: list[RowError]) ->
             errors.append(
                 RowError(
                     line,
-                    f"no zh-hans row for sku {translation.sku!r} in the file or the "
-                    "site; the English row translates a Chinese product.",
+                    gettext(
+                        "no zh-hans row for sku {sku!r} in the file or the site; "
+                        "the English row translates a Chinese product."
+                    ).format(sku=translation.sku),
                 )
             )
         return
     if translation.brand and not source.brand:
-        errors.append(RowError(line, "brand is given here but not on the zh-hans row."))
+        errors.append(
+            RowError(line, gettext("brand is given here but not on the zh-hans row."))
+        )
     if translation.categories:
         shape = [len(path) for path in translation.categories]
         source_shape = [len(path) for path in source.categories]
@@ -152,8 +157,10 @@ def _check_pair(source: Row | None, translation: Row, errors: list[RowError]) ->
             errors.append(
                 RowError(
                     line,
-                    f"category levels {shape} do not match the zh-hans row's "
-                    f"{source_shape} (line {source.line}); paths pair level by level.",
+                    gettext(
+                        "category levels {shape} do not match the zh-hans row's "
+                        "{source_shape} (line {line}); paths pair level by level."
+                    ).format(shape=shape, source_shape=source_shape, line=source.line),
                 )
             )
 
@@ -168,7 +175,12 @@ def _check_site(sku: str, rows: dict[str, Row], errors: list[RowError]) -> None:
         row = rows.get(page.locale.language_code)
         if row is not None:
             errors.append(
-                RowError(row.line, f"slug {slug!r} is taken by product {page.sku!r}.")
+                RowError(
+                    row.line,
+                    gettext("slug {slug!r} is taken by product {sku!r}.").format(
+                        slug=slug, sku=page.sku
+                    ),
+                )
             )
     keys = set(
         ProductPage.objects.filter(sku=sku).values_list("translation_key", flat=True)
@@ -178,8 +190,10 @@ def _check_site(sku: str, rows: dict[str, Row], errors: list[RowError]) -> None:
         errors.append(
             RowError(
                 line,
-                f"products with sku {sku!r} exist in several languages but are not "
-                "translations of each other; fix them in the admin first.",
+                gettext(
+                    "products with sku {sku!r} exist in several languages but are "
+                    "not translations of each other; fix them in the admin first."
+                ).format(sku=sku),
             )
         )
 
@@ -199,8 +213,11 @@ def validate(records: list[tuple[int, Any]]) -> dict[str, dict[str, Row]]:
             errors.append(
                 RowError(
                     line,
-                    f"sku {row.sku!r} ({row.locale}) already appears on line "
-                    f"{group[row.locale].line}.",
+                    gettext(
+                        "sku {sku!r} ({locale}) already appears on line {line}."
+                    ).format(
+                        sku=row.sku, locale=row.locale, line=group[row.locale].line
+                    ),
                 )
             )
             continue
@@ -209,8 +226,10 @@ def validate(records: list[tuple[int, Any]]) -> dict[str, dict[str, Row]]:
             errors.append(
                 RowError(
                     line,
-                    f"sku {row.sku!r} clashes with {other[0]!r} on line "
-                    f"{other[1]} (same page slug).",
+                    gettext(
+                        "sku {sku!r} clashes with {other!r} on line {line} "
+                        "(same page slug)."
+                    ).format(sku=row.sku, other=other[0], line=other[1]),
                 )
             )
             continue
@@ -221,7 +240,7 @@ def validate(records: list[tuple[int, Any]]) -> dict[str, dict[str, Row]]:
                 _check_pair(group.get(source_language()), row, errors)
         _check_site(sku, group, errors)
     if not records:
-        errors.append(RowError(0, "The file has no rows."))
+        errors.append(RowError(0, gettext("The file has no rows.")))
     if errors:
         raise ImportFailed(sorted(errors, key=lambda e: e.line))
     return groups

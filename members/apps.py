@@ -13,6 +13,7 @@ class MembersConfig(AppConfig):
     def ready(self) -> None:
         # Each domain registers its personal data (core.privacy) on import.
         from members.accounts import privacy as accounts_privacy  # noqa: F401
+        from members.accounts import staff  # noqa: F401 (staff accounts' defaults)
         from members.activity import privacy as activity_privacy  # noqa: F401
         from members.enquiries import privacy as enquiries_privacy  # noqa: F401
         from members.privacy import privacy as privacy_privacy  # noqa: F401

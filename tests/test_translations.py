@@ -23,7 +23,6 @@ CATALOGUE = Path(django_settings.BASE_DIR) / "locale" / LOCALE / "LC_MESSAGES"
 IGNORE = ["tests/*", "bench/*", "tools/*", "*/migrations/*", "node_modules/*"]
 
 
-
 def _key(entry: polib.POEntry | polib.MOEntry) -> str:
     context = f"[{entry.msgctxt}] " if entry.msgctxt else ""
     plural = f" / {entry.msgid_plural!r}" if entry.msgid_plural else ""

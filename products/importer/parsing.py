@@ -49,7 +49,9 @@ class ImportFailed(ValidationFailed):
     def __init__(self, row_errors: list[RowError]) -> None:
         self.row_errors = row_errors
         super().__init__(
-            f"{len(row_errors)} problem(s) in the file; nothing was imported.",
+            gettext("{count} problem(s) in the file; nothing was imported.").format(
+                count=len(row_errors)
+            ),
             errors=[
                 {"code": "invalid_row", "detail": str(e), "attr": f"line {e.line}"}
                 for e in row_errors
@@ -105,11 +107,15 @@ def _check_header(header: list[str]) -> None:
     problems = []
     missing = [name for name in REQUIRED if name not in header]
     if missing:
-        problems.append(f"missing column(s): {', '.join(missing)}")
+        problems.append(
+            gettext("missing column(s): {columns}").format(columns=", ".join(missing))
+        )
     unknown = [name for name in header if name not in COLUMNS]
     if unknown:
         problems.append(
-            f"unknown column(s): {', '.join(unknown)} (expected: {', '.join(COLUMNS)})"
+            gettext("unknown column(s): {columns} (expected: {expected})").format(
+                columns=", ".join(unknown), expected=", ".join(COLUMNS)
+            )
         )
     if problems:
         raise ImportFailed([RowError(1, "; ".join(problems))])

@@ -73,29 +73,44 @@ def _row(line: int, record: Any, errors: list[RowError]) -> Row | None:
         fail("expected an object with the columns as keys.")
         return None
     if "__extra__" in record:
-        fail("more values than there are columns (is a comma missing quotes?).")
+        fail(
+            gettext("more values than there are columns (is a comma missing quotes?).")
+        )
         return None
     before = len(errors)
     unknown = sorted(set(record) - set(COLUMNS))
     if unknown:
-        fail(f"unknown key(s): {', '.join(unknown)}.")
+        fail(gettext("unknown key(s): {keys}.").format(keys=", ".join(unknown)))
     for key in REQUIRED:
         if not _text(record, key):
-            fail(f"{key} is required.")
+            fail(gettext("{key} is required.").format(key=key))
     language = _text(record, "locale").lower()
     if language and language not in content_languages():
-        fail(f"locale {language!r} is not one of {', '.join(content_languages())}.")
+        fail(
+            gettext("locale {locale!r} is not one of {codes}.").format(
+                locale=language, codes=", ".join(content_languages())
+            )
+        )
     for key, limit in MAX_LENGTHS.items():
         if len(_text(record, key)) > limit:
-            fail(f"{key} is longer than {limit} characters.")
+            fail(
+                gettext("{key} is longer than {limit} characters.").format(
+                    key=key, limit=limit
+                )
+            )
     sku = _text(record, "sku")
     if sku and not slugify(sku):
-        fail(f"sku {sku!r} needs letters or digits (it becomes the page's slug).")
+        fail(
+            gettext(
+                "sku {sku!r} needs letters or digits (it becomes the page's slug)."
+            ).format(sku=sku)
+        )
     base_oil = _base_oil(_text(record, "base_oil"))
     if base_oil is None:
         fail(
-            f"base_oil {_text(record, 'base_oil')!r} is not one of "
-            f"{', '.join(BaseOil.values)}."
+            gettext("base_oil {value!r} is not one of {values}.").format(
+                value=_text(record, "base_oil"), values=", ".join(BaseOil.values)
+            )
         )
     categories = [
         [name.strip() for name in path.split("/")]
@@ -103,14 +118,18 @@ def _row(line: int, record: Any, errors: list[RowError]) -> Row | None:
     ]
     for path in categories:
         if not all(path):
-            fail(f"category path {'/'.join(path)!r} has an empty level.")
+            fail(
+                gettext("category path {path!r} has an empty level.").format(
+                    path="/".join(path)
+                )
+            )
         if any(len(name) > 100 for name in path):
-            fail("a category name is longer than 100 characters.")
+            fail(gettext("a category name is longer than 100 characters."))
     specifications = _items(record, "specifications")
     if any(len(code) > 80 for code in specifications):
-        fail("a specification is longer than 80 characters.")
+        fail(gettext("a specification is longer than 80 characters."))
     if language == source_language() and not categories:
-        fail("category is required on the zh-hans row (a product needs one).")
+        fail(gettext("category is required on the zh-hans row (a product needs one)."))
     if len(errors) > before:
         return None
     return Row(

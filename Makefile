@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # pytest-xdist workers: one per core (PYTEST_WORKERS=0 runs in one process).
 PYTEST_WORKERS ?= auto
 
-.PHONY: install run test test-fast lint format schema lock bench clean
+.PHONY: install run test test-fast lint format schema messages lock bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,14 @@ format: install
 
 schema: install ## regenerate the committed OpenAPI schema
 	$(PY) manage.py spectacular --file frontend_api/openapi.yaml --validate --fail-on-warn
+
+# The zh-hans catalogue (locale/zh_Hans): refresh it from the code, then compile it.
+# Translate every empty msgstr between the two runs; tests/test_translations.py lists
+# them (and uses the same ignore list). Needs GNU gettext (apt-get install gettext).
+MESSAGES_IGNORE := -i 'tests/*' -i 'bench/*' -i 'tools/*' -i '*/migrations/*' -i 'node_modules/*'
+messages: install ## update locale/zh_Hans/LC_MESSAGES/django.po and compile the .mo
+	$(PY) manage.py makemessages -l zh_Hans --no-location --no-obsolete $(MESSAGES_IGNORE)
+	$(PY) manage.py compilemessages -l zh_Hans -i .venv -i node_modules
 
 lock: | $(PY) ## re-pin every dependency from pyproject.toml
 	$(VENV)/bin/uv pip compile -q --python-version 3.11 pyproject.toml -o requirements/base.lock

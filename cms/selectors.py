@@ -11,6 +11,7 @@ from types import SimpleNamespace
 from django.apps import apps
 from django.conf import settings
 from django.core import signing
+from django.utils.translation import gettext
 from wagtail.models import Locale, Page
 
 from core.errors import NotFound, PermissionDenied
@@ -95,16 +96,18 @@ def preview_page_get(*, content_type: str, token: str) -> Page:
         signer.unsign(token, max_age=settings.HEADLESS_PREVIEW_TOKEN_MAX_AGE)
     except signing.SignatureExpired as error:
         raise PermissionDenied(
-            "The preview link has expired; preview again from the admin.",
+            gettext("The preview link has expired; preview again from the admin."),
             code="preview_token_expired",
         ) from error
     except signing.BadSignature as error:
         raise PermissionDenied(
-            "The preview token is not valid.", code="preview_token_invalid"
+            gettext("The preview token is not valid."), code="preview_token_invalid"
         ) from error
     page = model.get_page_from_preview_token(token)
     if page is None:
-        raise NotFound("This preview no longer exists.", code="preview_not_found")
+        raise NotFound(
+            gettext("This preview no longer exists."), code="preview_not_found"
+        )
     return page
 
 

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 
 class ApplicationError(Exception):
     """Base class: ``code`` is machine-readable, ``status`` the HTTP status."""
 
     status = 400
     code = "invalid"
-    title = "Bad request"
+    title = _("Bad request")
 
     def __init__(
         self,
@@ -36,25 +39,25 @@ class ApplicationError(Exception):
 class ValidationFailed(ApplicationError):
     status = 400
     code = "invalid"
-    title = "Invalid input"
+    title = _("Invalid input")
 
 
 class NotAuthenticated(ApplicationError):
     status = 401
     code = "not_authenticated"
-    title = "Authentication required"
+    title = _("Authentication required")
 
 
 class PermissionDenied(ApplicationError):
     status = 403
     code = "permission_denied"
-    title = "Forbidden"
+    title = _("Forbidden")
 
 
 class NotFound(ApplicationError):
     status = 404
     code = "not_found"
-    title = "Not found"
+    title = _("Not found")
 
 
 class NotTranslated(NotFound):
@@ -74,8 +77,9 @@ class NotTranslated(NotFound):
         translations: list[dict[str, Any]],
     ) -> None:
         super().__init__(
-            f"This {noun} is not available in {requested_locale}; "
-            "see available_locales.",
+            gettext(
+                "This {noun} is not available in {locale}; see available_locales."
+            ).format(noun=noun, locale=requested_locale),
             extra={
                 "requested_locale": requested_locale,
                 "available_locales": available_locales,
@@ -87,19 +91,19 @@ class NotTranslated(NotFound):
 class Conflict(ApplicationError):
     status = 409
     code = "conflict"
-    title = "Conflict"
+    title = _("Conflict")
 
 
 class PayloadTooLarge(ApplicationError):
     status = 413
     code = "too_large"
-    title = "Payload too large"
+    title = _("Payload too large")
 
 
 class UnsupportedMediaType(ApplicationError):
     status = 415
     code = "unsupported_media_type"
-    title = "Unsupported media type"
+    title = _("Unsupported media type")
 
 
 class TooManyRequests(ApplicationError):
@@ -108,7 +112,7 @@ class TooManyRequests(ApplicationError):
 
     status = 429
     code = "throttled"
-    title = "Too many requests"
+    title = _("Too many requests")
 
     def __init__(self, detail: str = "", *, retry_after: int) -> None:
         super().__init__(detail, extra={"retry_after": retry_after})

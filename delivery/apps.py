@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DeliveryConfig(AppConfig):
     name = "delivery"
-    verbose_name = "Delivery"
+    verbose_name = _("Delivery")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

@@ -26,6 +26,9 @@ from django.core.exceptions import (
 )
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views import csrf, defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -34,19 +37,20 @@ from rest_framework.views import set_rollback
 from core.errors import ApplicationError
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
+StrOrPromise = str | Promise  # gettext_lazy texts are rendered as str below
 
 TITLES = {
-    400: "Invalid input",
-    401: "Authentication required",
-    403: "Forbidden",
-    404: "Not found",
-    405: "Method not allowed",
-    406: "Not acceptable",
-    409: "Conflict",
-    413: "Payload too large",
-    415: "Unsupported media type",
-    429: "Too many requests",
-    500: "Server error",
+    400: _("Invalid input"),
+    401: _("Authentication required"),
+    403: _("Forbidden"),
+    404: _("Not found"),
+    405: _("Method not allowed"),
+    406: _("Not acceptable"),
+    409: _("Conflict"),
+    413: _("Payload too large"),
+    415: _("Unsupported media type"),
+    429: _("Too many requests"),
+    500: _("Server error"),
 }
 
 
@@ -54,16 +58,16 @@ def problem(
     status_code: int,
     *,
     code: str,
-    detail: str,
+    detail: StrOrPromise,
     errors: list[dict[str, Any]] | None = None,
-    title: str | None = None,
+    title: StrOrPromise | None = None,
     **extra: Any,
 ) -> dict[str, Any]:
     body: dict[str, Any] = {
         "type": f"urn:lubpur:problem:{code}",
-        "title": title or TITLES.get(status_code, "Error"),
+        "title": str(title or TITLES.get(status_code) or gettext("Error")),
         "status": status_code,
-        "detail": detail,
+        "detail": str(detail),
         "code": code,
         "errors": errors or [],
     }
@@ -109,12 +113,12 @@ def django_validation_errors(exc: DjangoValidationError) -> list[dict[str, Any]]
 
 
 def _invalid(errors: list[dict[str, Any]]) -> str:
-    return errors[0]["detail"] if len(errors) == 1 else "The input is invalid."
+    return errors[0]["detail"] if len(errors) == 1 else gettext("The input is invalid.")
 
 
 class _PayloadTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_detail = "The request body is too large."
+    default_detail = _("The request body is too large.")
     default_code = "too_large"
 
 
@@ -180,7 +184,7 @@ def problem_exception_handler(exc: Exception, context: dict) -> Response | None:
     )
 
 
-def problem_response(status_code: int, code: str, detail: str) -> JsonResponse:
+def problem_response(status_code: int, code: str, detail: StrOrPromise) -> JsonResponse:
     """A problem response outside DRF (Django's 404/500 handlers under /api/)."""
     return JsonResponse(
         problem(status_code, code=code, detail=detail),
@@ -193,7 +197,9 @@ def problem_response(status_code: int, code: str, detail: str) -> JsonResponse:
 def not_found(request, exception=None):
     """``handler404``: problem details under /api/, Django's page elsewhere."""
     if request.path.startswith("/api/"):
-        return problem_response(status.HTTP_404_NOT_FOUND, "not_found", "Not found.")
+        return problem_response(
+            status.HTTP_404_NOT_FOUND, "not_found", gettext("Not found.")
+        )
     return defaults.page_not_found(request, exception)
 
 
@@ -202,8 +208,12 @@ def bad_request(request, exception=None):
     413 there), Django's page elsewhere."""
     if request.path.startswith("/api/"):
         if isinstance(exception, RequestDataTooBig):
-            return problem_response(413, "too_large", "The request body is too large.")
-        return problem_response(400, "bad_request", "The request is malformed.")
+            return problem_response(
+                413, "too_large", gettext("The request body is too large.")
+            )
+        return problem_response(
+            400, "bad_request", gettext("The request is malformed.")
+        )
     return defaults.bad_request(request, exception)
 
 
@@ -211,7 +221,7 @@ def server_error(request):
     """``handler500``: problem details under /api/, Django's page elsewhere."""
     if request.path.startswith("/api/"):
         return problem_response(
-            500, "server_error", "Something went wrong on our side."
+            500, "server_error", gettext("Something went wrong on our side.")
         )
     return defaults.server_error(request)
 

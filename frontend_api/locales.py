@@ -4,7 +4,7 @@ language (``core.i18n.source_language()``)."""
 from __future__ import annotations
 
 from django.http import HttpRequest
-from django.utils.translation import get_supported_language_variant
+from django.utils.translation import get_supported_language_variant, gettext
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from wagtail.models import Locale
@@ -24,7 +24,13 @@ def requested_language(request: Request | HttpRequest) -> str:
         code = code.strip().lower()
         if code not in LOCALE_CODES:
             raise ValidationError(
-                {"locale": [f"Unknown locale; use one of {', '.join(LOCALE_CODES)}."]},
+                {
+                    "locale": [
+                        gettext("Unknown locale; use one of {codes}.").format(
+                            codes=", ".join(LOCALE_CODES)
+                        )
+                    ]
+                },
                 code="invalid_locale",
             )
         return code

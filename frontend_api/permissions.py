@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
 
@@ -39,7 +41,7 @@ if TYPE_CHECKING:
 
 class ConsentRequired(PermissionDenied):
     code = "consent_required"
-    title = "Consent required"
+    title = _("Consent required")
 
 
 def consent_gate(request, view) -> None:
@@ -58,7 +60,9 @@ def consent_require(request) -> None:
     if pending:
         listed = ", ".join(f"{item['policy']} {item['version']}" for item in pending)
         raise ConsentRequired(
-            f"Accept the current policies first: {listed}.",
+            gettext("Accept the current policies first: {policies}.").format(
+                policies=listed
+            ),
             extra={"pending_policies": pending},
         )
 
@@ -75,7 +79,7 @@ class MemberRequest(Request):
 
 
 class IsMember(BasePermission):
-    message = "Sign in to use this endpoint."
+    message = _("Sign in to use this endpoint.")
 
     def has_permission(self, request, view) -> bool:
         user = request.user

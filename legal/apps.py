@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LegalConfig(AppConfig):
     name = "legal"
-    verbose_name = "Legal"
+    verbose_name = _("Legal")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

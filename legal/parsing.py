@@ -27,6 +27,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
+
 LOCALES = ("zh-hans", "en")
 
 # U+00A0 and U+3000 (and friends) are spaces to us; zero-width characters vanish.
@@ -212,7 +214,7 @@ def parse_policy(text: str, locale: str) -> ParsedPolicy:
     lines = [normalise_line(line) for line in text.splitlines()]
     lines = [line for line in lines if line]
     if not lines:
-        raise PolicyParseError("The file is empty.")
+        raise PolicyParseError(gettext("The file is empty."))
     halves = _halves(lines)
     mine = [half for half in halves if half[0] == locale]
     if halves and not mine:
@@ -221,7 +223,9 @@ def parse_policy(text: str, locale: str) -> ParsedPolicy:
     if mine:
         _locale, date_index, end = mine[0]
         if date_index == 0:
-            raise PolicyParseError("The 'updated on' line has no title line above it.")
+            raise PolicyParseError(
+                gettext("The 'updated on' line has no title line above it.")
+            )
         title = lines[date_index - 1]
         date_text = _UPDATED[locale].match(lines[date_index])["date"]  # type: ignore[index]
         updated_on: dt.date | None = parse_date(date_text, locale)
@@ -289,7 +293,7 @@ def _parse_body(policy: ParsedPolicy, body: list[str]) -> None:
                 section.units.append(unit)
     numbered = [s.number for s in policy.sections if s.number is not None]
     if not policy.sections:
-        raise PolicyParseError("No section headings found; is this a policy?")
+        raise PolicyParseError(gettext("No section headings found; is this a policy?"))
     if numbered != list(range(1, len(numbered) + 1)):
         raise PolicyParseError(
             f"Numbered sections are out of order: {numbered} (expected 1, 2, 3 …)."

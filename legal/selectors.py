@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from core.errors import NotFound
@@ -72,7 +73,7 @@ def policy_by_slug(*, slug: str) -> PolicyPage:
         .first()
     )
     if page is None or not page.versions.exists():
-        raise NotFound(f"No published policy {slug!r}.")
+        raise NotFound(gettext("No published policy {slug!r}.").format(slug=slug))
     return page
 
 
@@ -85,7 +86,11 @@ def versions_with_texts(*, policy: PolicyPage) -> QuerySet[PolicyVersion]:
 def version_by_label(*, policy: PolicyPage, label: str) -> PolicyVersion:
     version = versions_with_texts(policy=policy).filter(label=label).first()
     if version is None:
-        raise NotFound(f"Policy {policy.slug!r} has no version {label!r}.")
+        raise NotFound(
+            gettext("Policy {slug!r} has no version {label!r}.").format(
+                slug=policy.slug, label=label
+            )
+        )
     return version
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from core.errors import Conflict, ValidationFailed
@@ -108,7 +109,9 @@ def brand_ensure(*, names: dict[str, str]) -> dict[str, Brand]:
     """
     names = {code: name.strip() for code, name in names.items() if name.strip()}
     if not names:
-        raise ValidationFailed("A brand needs a name.", code="brand_name_missing")
+        raise ValidationFailed(
+            gettext("A brand needs a name."), code="brand_name_missing"
+        )
     found = None
     for code, name in names.items():
         found = Brand.objects.filter(locale__language_code=code, name=name).first()
@@ -157,7 +160,9 @@ def category_path_ensure(*, levels: list[dict[str, str]]) -> dict[str, ProductCa
     for level in levels:
         names = {code: name.strip() for code, name in level.items() if name.strip()}
         if not names:
-            raise ValidationFailed("Empty category name.", code="category_name_missing")
+            raise ValidationFailed(
+                gettext("Empty category name."), code="category_name_missing"
+            )
         slug = ascii_slug(names)
         node = None
         for code, name in names.items():
@@ -260,9 +265,14 @@ def product_create(
     """A new, published product page under ``parent`` (slug = slugified SKU)."""
     slug = slugify(data.sku)
     if not slug:
-        raise ValidationFailed("The SKU needs letters or digits.", code="sku_invalid")
+        raise ValidationFailed(
+            gettext("The SKU needs letters or digits."), code="sku_invalid"
+        )
     if parent.get_children().filter(slug=slug).exists():
-        raise Conflict(f"A page with slug {slug!r} already exists.", code="slug_taken")
+        raise Conflict(
+            gettext("A page with slug {slug!r} already exists.").format(slug=slug),
+            code="slug_taken",
+        )
     page = ProductPage(slug=slug, locale=parent.locale, title=data.title)
     _apply(page, data)
     parent.add_child(instance=page)

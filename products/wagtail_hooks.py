@@ -96,7 +96,13 @@ class BrandViewSet(SnippetViewSet):
     model = Brand
     icon = "tag"
     menu_label = _("Brands")
-    list_display = ["name", "slug", LANGUAGE_COLUMN, "website", UpdatedAtColumn()]
+    list_display = [
+        "name",
+        "slug",
+        LANGUAGE_COLUMN,
+        "website",
+        UpdatedAtColumn(label=_("Updated")),
+    ]
     list_filter = ["locale"]
     # Plain ORM search: brand names are short, and Chinese names must match.
     search_backend_name = None

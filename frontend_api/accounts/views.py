@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.parsers import MultiPartParser
@@ -107,7 +108,7 @@ class AvatarView(MemberAPIView):
         length = int(request.META.get("CONTENT_LENGTH") or 0)
         if length > services.AVATAR_MAX_BYTES + 64 * 1024:  # before parsing the body
             raise PayloadTooLarge(
-                "An avatar may be at most 2 MB.", code="avatar_too_large"
+                gettext("An avatar may be at most 2 MB."), code="avatar_too_large"
             )
         data = AvatarInSerializer(data=request.data)
         data.is_valid(raise_exception=True)

@@ -5,6 +5,7 @@ serialize."""
 from __future__ import annotations
 
 from django.http import FileResponse, HttpResponseRedirect
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -52,7 +53,7 @@ class FavoriteListView(MemberAPIView):
         kind = request.query_params.get("type") or None
         if kind and kind not in PageKind.values:
             raise serializers.ValidationError(
-                {"type": ["Use product or guide."]}, code="invalid_choice"
+                {"type": [gettext("Use product or guide.")]}, code="invalid_choice"
             )
         language = (
             requested_language(request)
@@ -226,7 +227,7 @@ def _file_response(document):
     try:
         handle = document.file.open("rb")
     except FileNotFoundError as exc:
-        raise NotFound("The file of this document is missing.") from exc
+        raise NotFound(gettext("The file of this document is missing.")) from exc
     return FileResponse(
         handle,
         as_attachment=True,

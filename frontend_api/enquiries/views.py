@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import MultiPartParser
@@ -75,7 +76,7 @@ class ProcurementRequestListView(MemberAPIView):
         wanted = request.query_params.get("status") or None
         if wanted and wanted not in ProcurementStatus.values:
             raise serializers.ValidationError(
-                {"status": ["Unknown status."]}, code="invalid_choice"
+                {"status": [gettext("Unknown status.")]}, code="invalid_choice"
             )
         paginator = PageNumberPagination()
         found = selectors.procurement_requests_of(user=request.user, status=wanted)
@@ -229,7 +230,8 @@ class ProcurementAttachmentView(MemberAPIView):
         if length > ATTACHMENT_MAX_BYTES + 64 * 1024:
             # Refused from the header alone, before the body is read.
             raise PayloadTooLarge(
-                "An attachment may be at most 10 MB.", code="attachment_too_large"
+                gettext("An attachment may be at most 10 MB."),
+                code="attachment_too_large",
             )
         found = selectors.procurement_request_get(user=request.user, pk=pk)
         data = AttachmentInSerializer(data=request.data)

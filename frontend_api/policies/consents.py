@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.request import Request
@@ -47,7 +48,11 @@ def _version(slug: str, label: str):
     try:
         return selectors.version_by_label(policy=policy, label=label)
     except NotFound:
-        raise NotFound(f"Policy {slug!r} has no version {label!r}.") from None
+        raise NotFound(
+            gettext("Policy {slug!r} has no version {label!r}.").format(
+                slug=slug, label=label
+            )
+        ) from None
 
 
 class MyConsentsView(APIView):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -41,7 +42,7 @@ def _not_translated(
     policy: PolicyPage, locale: str, available: list[str]
 ) -> NotTranslated:
     return NotTranslated(
-        "policy",
+        gettext("policy"),
         requested_locale=locale,
         available_locales=available,
         translations=[
@@ -222,7 +223,11 @@ class PolicyVersionDetailView(CachedPublicView, APIView):
         history = selectors.version_histories(policies=[policy])[policy.pk]
         chosen = next((v for v in history if v.label == version), None)
         if chosen is None:
-            raise NotFound(f"Policy {slug!r} has no version {version!r}.")
+            raise NotFound(
+                gettext("Policy {slug!r} has no version {label!r}.").format(
+                    slug=slug, label=version
+                )
+            )
         text = selectors.text_in(version=chosen, locale=locale)
         if text is None:
             available = sorted(t.locale for t in chosen.texts.all())

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 
 from django.http import HttpResponse, HttpResponseRedirect
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
@@ -205,10 +206,14 @@ class ClickView(APIView):
         target = request.query_params.get("u", "")
         if not digest.click_target_allowed(target):
             raise ValidationFailed(
-                "This link does not lead to our site.",
+                gettext("This link does not lead to our site."),
                 code="invalid_redirect",
                 errors=[
-                    {"code": "invalid_redirect", "detail": "Not allowed.", "attr": "u"}
+                    {
+                        "code": "invalid_redirect",
+                        "detail": gettext("Not allowed."),
+                        "attr": "u",
+                    }
                 ],
             )
         digest.digest_click_record(token=token)

@@ -8,13 +8,15 @@ itself is not asked to enforce it (tests truncate tables).
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.errors import Conflict
 
 
 class ImmutableRecordError(Conflict):
     code = "immutable_record"
-    title = "Record cannot be changed"
+    title = _("Record cannot be changed")
 
 
 class ImmutableQuerySet(models.QuerySet):
@@ -27,13 +29,17 @@ class ImmutableQuerySet(models.QuerySet):
         )
         if not allowed:
             raise ImmutableRecordError(
-                f"{self.model._meta.verbose_name} rows cannot be updated."
+                gettext("{noun} rows cannot be updated.").format(
+                    noun=self.model._meta.verbose_name
+                )
             )
         return super().update(**kwargs)
 
     def delete(self):
         raise ImmutableRecordError(
-            f"{self.model._meta.verbose_name} rows cannot be deleted."
+            gettext("{noun} rows cannot be deleted.").format(
+                noun=self.model._meta.verbose_name
+            )
         )
 
     delete.queryset_only = True  # type: ignore[attr-defined]
@@ -55,10 +61,14 @@ class ImmutableModel(models.Model):
     def save(self, *args, **kwargs):
         if not self._state.adding:
             raise ImmutableRecordError(
-                f"A saved {self._meta.verbose_name} cannot be changed; "
-                "publish or record a new one instead."
+                gettext(
+                    "A saved {noun} cannot be changed; "
+                    "publish or record a new one instead."
+                ).format(noun=self._meta.verbose_name)
             )
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise ImmutableRecordError(f"A {self._meta.verbose_name} cannot be deleted.")
+        raise ImmutableRecordError(
+            gettext("A {noun} cannot be deleted.").format(noun=self._meta.verbose_name)
+        )

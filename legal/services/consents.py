@@ -11,6 +11,7 @@ from typing import Any, TypedDict
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.translation import gettext
 
 from core.errors import Conflict, NotFound, ValidationFailed
 from core.i18n import source_language
@@ -55,12 +56,12 @@ def subject_pseudonym(user) -> str:
 def _channel(channel: str) -> str:
     if channel not in ConsentRecord.Channel.values:
         raise ValidationFailed(
-            f"Unknown channel {channel!r}.",
+            gettext("Unknown channel {channel!r}.").format(channel=channel),
             code="invalid_channel",
             errors=[
                 {
                     "code": "invalid_choice",
-                    "detail": "Unknown channel.",
+                    "detail": gettext("Unknown channel."),
                     "attr": "channel",
                 }
             ],
@@ -84,10 +85,16 @@ def _record(**fields: Any) -> ConsentRecord:
 def _check_locale(version: PolicyVersion, locale: str) -> None:
     if not version.texts.filter(locale=locale).exists():
         raise ValidationFailed(
-            f"Version {version.label} has no {locale!r} text to have been shown.",
+            gettext(
+                "Version {label} has no {locale!r} text to have been shown."
+            ).format(label=version.label, locale=locale),
             code="invalid_locale",
             errors=[
-                {"code": "invalid_locale", "detail": "No such text.", "attr": "locale"}
+                {
+                    "code": "invalid_locale",
+                    "detail": gettext("No such text."),
+                    "attr": "locale",
+                }
             ],
         )
 
@@ -97,8 +104,10 @@ def ensure_current(version: PolicyVersion) -> None:
     current = PolicyVersion.objects.filter(policy_id=version.policy_id).first()
     if current is None or current.pk != version.pk:
         raise Conflict(
-            f"Version {version.label} is not the current version"
-            f"{f' ({current.label})' if current else ''}; accept the current one.",
+            gettext(
+                "Version {label} is not the current version ({current}); "
+                "accept the current one."
+            ).format(label=version.label, current=current.label if current else "—"),
             code="stale_version",
             extra={"current_version": current.label if current else None},
         )
@@ -146,7 +155,9 @@ def consent_withdraw(
     """
     last = latest_policy_record(user=user, policy=policy)
     if last is None or last.action != ConsentRecord.Action.ACCEPTED:
-        raise Conflict("You have not accepted this policy.", code="not_accepted")
+        raise Conflict(
+            gettext("You have not accepted this policy."), code="not_accepted"
+        )
     return _record(
         user=user,
         policy=policy,
@@ -172,7 +183,9 @@ def consent_visitor_receipt(
 ) -> ConsentRecord:
     """An anonymous visitor's receipt for a notice they were shown (and accepted)."""
     if not visitor_id.strip():
-        raise ValidationFailed("A visitor id is required.", code="visitor_id_required")
+        raise ValidationFailed(
+            gettext("A visitor id is required."), code="visitor_id_required"
+        )
     ensure_current(version)
     _check_locale(version, locale)
     return _record(
@@ -211,12 +224,12 @@ def purpose_consent_set(
     """Grant or refuse an optional purpose (marketing e-mail, guardian consent …)."""
     if purpose not in PURPOSES:
         raise ValidationFailed(
-            f"Unknown purpose {purpose!r}.",
+            gettext("Unknown purpose {purpose!r}.").format(purpose=purpose),
             code="invalid_purpose",
             errors=[
                 {
                     "code": "invalid_choice",
-                    "detail": "Unknown purpose.",
+                    "detail": gettext("Unknown purpose."),
                     "attr": "purpose",
                 }
             ],
@@ -252,7 +265,10 @@ def purpose_consent_update(
     is refused like an unknown purpose.
     """
     if purpose not in OPTIONAL_PURPOSES:
-        raise NotFound(f"No optional purpose {purpose!r}.", code="unknown_purpose")
+        raise NotFound(
+            gettext("No optional purpose {purpose!r}.").format(purpose=purpose),
+            code="unknown_purpose",
+        )
     # Lock the member's row: two concurrent PUTs must not both see "unchanged".
     get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     state = purpose_state(user=user, purpose=purpose)
@@ -287,7 +303,7 @@ def purpose_consents(*, user) -> dict[str, bool]:
 def consent_records_pseudonymise(*, user) -> int:
     """On account cancellation: records keep only their pseudonymous subject id."""
     if not user.pk:
-        raise NotFound("No such member.")
+        raise NotFound(gettext("No such member."))
     return ConsentRecord.objects.filter(user=user).update(user=None)
 
 
@@ -317,11 +333,16 @@ def signup_policies_check(*, accepted: list[tuple[str, str]]) -> list[PolicyVers
     for slug, label in accepted:
         version = current.get(slug)
         if version is None:
-            raise _invalid(f"No published policy {slug!r}.", "policy_unknown")
+            raise _invalid(
+                gettext("No published policy {slug!r}.").format(slug=slug),
+                "policy_unknown",
+            )
         if label != version.label:
             raise _invalid(
-                f"Version {label!r} of {slug!r} is not the current one "
-                f"({version.label}); show and accept the current version.",
+                gettext(
+                    "Version {label!r} of {slug!r} is not the current one "
+                    "({current}); show and accept the current version."
+                ).format(label=label, slug=slug, current=version.label),
                 "policy_outdated",
                 current_version=version.label,
             )
@@ -329,7 +350,10 @@ def signup_policies_check(*, accepted: list[tuple[str, str]]) -> list[PolicyVers
     missing = sorted(set(current) - set(named))
     if missing:
         listed = ", ".join(f"{slug} {current[slug].label}" for slug in missing)
-        raise _invalid(f"Accept the current policies: {listed}.", "consent_required")
+        raise _invalid(
+            gettext("Accept the current policies: {policies}.").format(policies=listed),
+            "consent_required",
+        )
     return [current[slug] for slug in sorted(current)]
 
 
@@ -401,7 +425,8 @@ def signup_consents_record(
     for purpose in dict.fromkeys(purposes):
         if purpose not in OPTIONAL_PURPOSES:
             raise ValidationFailed(
-                f"Unknown purpose {purpose!r}.", code="invalid_purpose"
+                gettext("Unknown purpose {purpose!r}.").format(purpose=purpose),
+                code="invalid_purpose",
             )
         records.append(
             purpose_consent_set(user=user, purpose=purpose, granted=True, **client)

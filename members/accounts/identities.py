@@ -21,6 +21,7 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core import wechat
 from core.errors import ApplicationError, Conflict, NotFound, ValidationFailed
@@ -63,19 +64,19 @@ class WeChatProblem(ApplicationError):
 
     status = 400
     code = "wechat_error"
-    title = "WeChat error"
+    title = gettext_lazy("WeChat error")
 
 
 class WeChatThrottled(WeChatProblem):
     status = 429
     code = "wechat_rate_limited"
-    title = "Too many requests"
+    title = gettext_lazy("Too many requests")
 
 
 class WeChatUnavailable(WeChatProblem):
     status = 503
     code = "wechat_unavailable"
-    title = "WeChat unavailable"
+    title = gettext_lazy("WeChat unavailable")
 
 
 def wechat_problem(exc: wechat.WeChatError) -> ApplicationError:

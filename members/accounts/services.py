@@ -31,6 +31,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext
 from PIL import Image, ImageOps, UnidentifiedImageError
 from wagtail.models import ModelLogEntry
 
@@ -93,9 +94,9 @@ def member_profile_update(*, user: User, data: dict[str, Any]) -> User:
     unknown = set(data) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationFailed(
-            "These fields cannot be changed here.",
+            gettext("These fields cannot be changed here."),
             errors=[
-                {"code": "read_only", "detail": "Not editable.", "attr": name}
+                {"code": "read_only", "detail": gettext("Not editable."), "attr": name}
                 for name in sorted(unknown)
             ],
         )
@@ -137,12 +138,14 @@ def _phone_or_none(value: Any) -> str | None:
 
 def _phone_unavailable() -> Conflict:
     return Conflict(
-        "This mobile number cannot be used for your account.",
+        gettext("This mobile number cannot be used for your account."),
         code="phone_unavailable",
         errors=[
             {
                 "code": "phone_unavailable",
-                "detail": "This mobile number cannot be used for your account.",
+                "detail": gettext(
+                    "This mobile number cannot be used for your account."
+                ),
                 "attr": "phone",
             }
         ],
@@ -159,12 +162,16 @@ SIZES = {"avatar": 1024, "avatar_medium": 256, "avatar_small": 64}
 
 def _open_checked(upload: UploadedFile) -> Image.Image:
     if upload.size is not None and upload.size > AVATAR_MAX_BYTES:
-        raise PayloadTooLarge("An avatar may be at most 2 MB.", code="avatar_too_large")
+        raise PayloadTooLarge(
+            gettext("An avatar may be at most 2 MB."), code="avatar_too_large"
+        )
     data = upload.read(AVATAR_MAX_BYTES + 1)
     if len(data) > AVATAR_MAX_BYTES:
-        raise PayloadTooLarge("An avatar may be at most 2 MB.", code="avatar_too_large")
+        raise PayloadTooLarge(
+            gettext("An avatar may be at most 2 MB."), code="avatar_too_large"
+        )
     unsupported = UnsupportedMediaType(
-        "Upload a JPEG, PNG or WebP image.", code="unsupported_image_type"
+        gettext("Upload a JPEG, PNG or WebP image."), code="unsupported_image_type"
     )
     try:
         with warnings.catch_warnings():
@@ -276,11 +283,11 @@ def member_cancel(
     if not user.is_active or not user.check_password(password or ""):
         password_check_failed(request, user=user)
         raise PermissionDenied(
-            "The password is not correct.", code="password_incorrect"
+            gettext("The password is not correct."), code="password_incorrect"
         )
     if user.is_staff or user.is_superuser:
         raise PermissionDenied(
-            "Staff accounts are closed by an administrator in the admin.",
+            gettext("Staff accounts are closed by an administrator in the admin."),
             code="staff_account",
         )
     email, language = user.email, user.preferred_language

@@ -8,6 +8,7 @@ flag cannot be bypassed by the admin's link.
 from __future__ import annotations
 
 from django.http import HttpResponse
+from django.utils.translation import gettext
 from wagtail import hooks
 
 
@@ -15,6 +16,8 @@ from wagtail import hooks
 def refuse_members_only_documents_to_visitors(document, request):
     if getattr(document, "members_only", False) and not request.user.is_authenticated:
         return HttpResponse(
-            "Sign in to download this document.", status=401, content_type="text/plain"
+            gettext("Sign in to download this document."),
+            status=401,
+            content_type="text/plain",
         )
     return None

@@ -16,6 +16,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import DatabaseError, connection, transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction, Page
 
@@ -62,12 +63,12 @@ def favorite_add(*, user: User, page_id: int) -> tuple[Favorite, bool]:
     kind = page_kind(page) if page is not None else None
     if kind is None:
         raise ValidationFailed(
-            "Only published products and guides can be favorites.",
+            gettext("Only published products and guides can be favorites."),
             code="invalid_page",
             errors=[
                 {
                     "code": "invalid_page",
-                    "detail": "No published product or guide has this id.",
+                    "detail": gettext("No published product or guide has this id."),
                     "attr": "page",
                 }
             ],
@@ -84,7 +85,7 @@ def favorite_remove(*, user: User, page_id: int) -> None:
     key = Page.objects.filter(pk=page_id).values("translation_key")
     deleted, _ = Favorite.objects.filter(user=user, translation_key__in=key).delete()
     if not deleted:
-        raise NotFound("This page is not among your favorites.")
+        raise NotFound(gettext("This page is not among your favorites."))
 
 
 def footprint_record(*, user: User, page: Page) -> None:
@@ -159,7 +160,7 @@ def footprints_prune(*, user: User, keep: int = FOOTPRINTS_KEPT) -> int:
 def footprint_remove(*, user: User, pk: int) -> None:
     deleted, _ = Footprint.objects.filter(user=user, pk=pk).delete()
     if not deleted:
-        raise NotFound("No such footprint.")
+        raise NotFound(gettext("No such footprint."))
 
 
 def footprints_clear(*, user: User) -> int:
@@ -208,11 +209,11 @@ def document_for_download(
         .first()
     )
     if document is None:
-        raise NotFound("No such document.")
+        raise NotFound(gettext("No such document."))
     signed_in = bool(getattr(user, "is_authenticated", False))
     if document.members_only and not signed_in:
         raise NotAuthenticated(
-            "Sign in to download this document.", code="members_only"
+            gettext("Sign in to download this document."), code="members_only"
         )
     restrictions = CollectionViewRestriction.objects.filter(
         collection__in=document.collection.get_ancestors(inclusive=True)
@@ -223,7 +224,9 @@ def document_for_download(
             continue
         if not signed_in:
             raise NotAuthenticated(
-                "Sign in to download this document.", code="restricted"
+                gettext("Sign in to download this document."), code="restricted"
             )
-        raise PermissionDenied("You may not download this document.", code="restricted")
+        raise PermissionDenied(
+            gettext("You may not download this document."), code="restricted"
+        )
     return document

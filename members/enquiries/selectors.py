@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext
 
 from core.errors import NotFound
 from members.accounts.models import User
@@ -46,7 +47,7 @@ def procurement_request_get(*, user: User, pk: int) -> ProcurementRequest:
         .first()
     )
     if found is None:
-        raise NotFound("No such procurement request.")
+        raise NotFound(gettext("No such procurement request."))
     return found
 
 
@@ -78,5 +79,5 @@ def consultation_get(*, user: User, pk: int) -> Consultation:
         .first()
     )
     if found is None:
-        raise NotFound("No such consultation.")
+        raise NotFound(gettext("No such consultation."))
     return found

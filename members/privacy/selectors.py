@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 
 from core.errors import NotFound
 from members.accounts.models import User
@@ -18,5 +19,5 @@ def privacy_request_get(*, user: User, pk: int) -> PrivacyRequest:
     """One of the member's requests; another member's is ``NotFound`` (404)."""
     request = privacy_requests_of(user=user).filter(pk=pk).first()
     if request is None:
-        raise NotFound("No such privacy request.")
+        raise NotFound(gettext("No such privacy request."))
     return request

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from core import privacy
 from core.errors import ValidationFailed
@@ -83,7 +84,7 @@ def privacy_request_answer(
     """Record the staff's answer; e-mail the member when the request is answered
     (completed or refused — a refusal must give its reason)."""
     if status not in PrivacyRequest.Status.values:
-        raise ValidationFailed("Unknown status.", code="invalid_status")
+        raise ValidationFailed(gettext("Unknown status."), code="invalid_status")
     # The admin form has already set the new status on the instance: ask the DB.
     previous = (
         PrivacyRequest.objects.filter(pk=request.pk)

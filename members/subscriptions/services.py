@@ -27,6 +27,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from core.errors import ValidationFailed
 from members.accounts.models import User
@@ -55,9 +56,15 @@ def manage_token(subscription: Subscription) -> str:
 
 def _invalid_token() -> ValidationFailed:
     return ValidationFailed(
-        "This link is invalid or has expired.",
+        gettext("This link is invalid or has expired."),
         code="invalid_token",
-        errors=[{"code": "invalid_token", "detail": "Invalid link.", "attr": "token"}],
+        errors=[
+            {
+                "code": "invalid_token",
+                "detail": gettext("Invalid link."),
+                "attr": "token",
+            }
+        ],
     )
 
 

@@ -11,6 +11,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext
+
 from core.errors import ValidationFailed
 
 COLUMNS = (
@@ -47,7 +49,9 @@ class ImportFailed(ValidationFailed):
     def __init__(self, row_errors: list[RowError]) -> None:
         self.row_errors = row_errors
         super().__init__(
-            f"{len(row_errors)} problem(s) in the file; nothing was imported.",
+            gettext("{count} problem(s) in the file; nothing was imported.").format(
+                count=len(row_errors)
+            ),
             errors=[
                 {"code": "invalid_row", "detail": str(e), "attr": f"line {e.line}"}
                 for e in row_errors
@@ -60,12 +64,19 @@ class ImportFailed(ValidationFailed):
 
 def _decode(data: bytes) -> str:
     if len(data) > MAX_FILE_BYTES:
-        raise ImportFailed([RowError(0, "The file is larger than 5 MB.")])
+        raise ImportFailed([RowError(0, gettext("The file is larger than 5 MB."))])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportFailed(
-            [RowError(0, f"The file is not UTF-8 text (byte {exc.start}).")]
+            [
+                RowError(
+                    0,
+                    gettext("The file is not UTF-8 text (byte {offset}).").format(
+                        offset=exc.start
+                    ),
+                )
+            ]
         ) from exc
 
 
@@ -82,21 +93,29 @@ def _parse_csv(text: str) -> list[tuple[int, dict[str, Any]]]:
             elif any((value or "").strip() for value in record.values()):
                 rows.append((reader.line_num, record))
     except csv.Error as exc:
-        raise ImportFailed([RowError(reader.line_num, f"Bad CSV: {exc}")]) from exc
+        raise ImportFailed(
+            [RowError(reader.line_num, gettext("Bad CSV: {error}").format(error=exc))]
+        ) from exc
     return rows
 
 
 def _check_header(header: list[str]) -> None:
     if not header:
-        raise ImportFailed([RowError(1, "The file is empty; expected a header row.")])
+        raise ImportFailed(
+            [RowError(1, gettext("The file is empty; expected a header row."))]
+        )
     problems = []
     missing = [name for name in REQUIRED if name not in header]
     if missing:
-        problems.append(f"missing column(s): {', '.join(missing)}")
+        problems.append(
+            gettext("missing column(s): {columns}").format(columns=", ".join(missing))
+        )
     unknown = [name for name in header if name not in COLUMNS]
     if unknown:
         problems.append(
-            f"unknown column(s): {', '.join(unknown)} (expected: {', '.join(COLUMNS)})"
+            gettext("unknown column(s): {columns} (expected: {expected})").format(
+                columns=", ".join(unknown), expected=", ".join(COLUMNS)
+            )
         )
     if problems:
         raise ImportFailed([RowError(1, "; ".join(problems))])
@@ -107,20 +126,26 @@ def _parse_json(text: str) -> list[tuple[int, dict[str, Any]]]:
     decoder = json.JSONDecoder()
     index = _skip_ws(text, 0)
     if index >= len(text) or text[index] != "[":
-        raise ImportFailed([RowError(1, "JSON must be a list of objects.")])
+        raise ImportFailed([RowError(1, gettext("JSON must be a list of objects."))])
     index, rows = _skip_ws(text, index + 1), []
     while index < len(text) and text[index] != "]":
         line = text.count("\n", 0, index) + 1
         try:
             item, index = decoder.raw_decode(text, index)
         except json.JSONDecodeError as exc:
-            raise ImportFailed([RowError(exc.lineno, f"Bad JSON: {exc.msg}")]) from exc
+            raise ImportFailed(
+                [
+                    RowError(
+                        exc.lineno, gettext("Bad JSON: {error}").format(error=exc.msg)
+                    )
+                ]
+            ) from exc
         rows.append((line, item))
         index = _skip_ws(text, index)
         if index < len(text) and text[index] == ",":
             index = _skip_ws(text, index + 1)
     if index >= len(text):
-        raise ImportFailed([RowError(0, "Bad JSON: the list is not closed.")])
+        raise ImportFailed([RowError(0, gettext("Bad JSON: the list is not closed."))])
     return rows
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from core.i18n import content_languages, source_language
 
@@ -72,29 +73,44 @@ def _row(line: int, record: Any, errors: list[RowError]) -> Row | None:
         fail("expected an object with the columns as keys.")
         return None
     if "__extra__" in record:
-        fail("more values than there are columns (is a comma missing quotes?).")
+        fail(
+            gettext("more values than there are columns (is a comma missing quotes?).")
+        )
         return None
     before = len(errors)
     unknown = sorted(set(record) - set(COLUMNS))
     if unknown:
-        fail(f"unknown key(s): {', '.join(unknown)}.")
+        fail(gettext("unknown key(s): {keys}.").format(keys=", ".join(unknown)))
     for key in REQUIRED:
         if not _text(record, key):
-            fail(f"{key} is required.")
+            fail(gettext("{key} is required.").format(key=key))
     language = _text(record, "locale").lower()
     if language and language not in content_languages():
-        fail(f"locale {language!r} is not one of {', '.join(content_languages())}.")
+        fail(
+            gettext("locale {locale!r} is not one of {codes}.").format(
+                locale=language, codes=", ".join(content_languages())
+            )
+        )
     for key, limit in MAX_LENGTHS.items():
         if len(_text(record, key)) > limit:
-            fail(f"{key} is longer than {limit} characters.")
+            fail(
+                gettext("{key} is longer than {limit} characters.").format(
+                    key=key, limit=limit
+                )
+            )
     sku = _text(record, "sku")
     if sku and not slugify(sku):
-        fail(f"sku {sku!r} needs letters or digits (it becomes the page's slug).")
+        fail(
+            gettext(
+                "sku {sku!r} needs letters or digits (it becomes the page's slug)."
+            ).format(sku=sku)
+        )
     base_oil = _base_oil(_text(record, "base_oil"))
     if base_oil is None:
         fail(
-            f"base_oil {_text(record, 'base_oil')!r} is not one of "
-            f"{', '.join(BaseOil.values)}."
+            gettext("base_oil {value!r} is not one of {values}.").format(
+                value=_text(record, "base_oil"), values=", ".join(BaseOil.values)
+            )
         )
     categories = [
         [name.strip() for name in path.split("/")]
@@ -102,14 +118,18 @@ def _row(line: int, record: Any, errors: list[RowError]) -> Row | None:
     ]
     for path in categories:
         if not all(path):
-            fail(f"category path {'/'.join(path)!r} has an empty level.")
+            fail(
+                gettext("category path {path!r} has an empty level.").format(
+                    path="/".join(path)
+                )
+            )
         if any(len(name) > 100 for name in path):
-            fail("a category name is longer than 100 characters.")
+            fail(gettext("a category name is longer than 100 characters."))
     specifications = _items(record, "specifications")
     if any(len(code) > 80 for code in specifications):
-        fail("a specification is longer than 80 characters.")
+        fail(gettext("a specification is longer than 80 characters."))
     if language == source_language() and not categories:
-        fail("category is required on the zh-hans row (a product needs one).")
+        fail(gettext("category is required on the zh-hans row (a product needs one)."))
     if len(errors) > before:
         return None
     return Row(
@@ -138,13 +158,17 @@ def _check_pair(source: Row | None, translation: Row, errors: list[RowError]) ->
             errors.append(
                 RowError(
                     line,
-                    f"no zh-hans row for sku {translation.sku!r} in the file or the "
-                    "site; the English row translates a Chinese product.",
+                    gettext(
+                        "no zh-hans row for sku {sku!r} in the file or the site; "
+                        "the English row translates a Chinese product."
+                    ).format(sku=translation.sku),
                 )
             )
         return
     if translation.brand and not source.brand:
-        errors.append(RowError(line, "brand is given here but not on the zh-hans row."))
+        errors.append(
+            RowError(line, gettext("brand is given here but not on the zh-hans row."))
+        )
     if translation.categories:
         shape = [len(path) for path in translation.categories]
         source_shape = [len(path) for path in source.categories]
@@ -152,8 +176,10 @@ def _check_pair(source: Row | None, translation: Row, errors: list[RowError]) ->
             errors.append(
                 RowError(
                     line,
-                    f"category levels {shape} do not match the zh-hans row's "
-                    f"{source_shape} (line {source.line}); paths pair level by level.",
+                    gettext(
+                        "category levels {shape} do not match the zh-hans row's "
+                        "{source_shape} (line {line}); paths pair level by level."
+                    ).format(shape=shape, source_shape=source_shape, line=source.line),
                 )
             )
 
@@ -168,7 +194,12 @@ def _check_site(sku: str, rows: dict[str, Row], errors: list[RowError]) -> None:
         row = rows.get(page.locale.language_code)
         if row is not None:
             errors.append(
-                RowError(row.line, f"slug {slug!r} is taken by product {page.sku!r}.")
+                RowError(
+                    row.line,
+                    gettext("slug {slug!r} is taken by product {sku!r}.").format(
+                        slug=slug, sku=page.sku
+                    ),
+                )
             )
     keys = set(
         ProductPage.objects.filter(sku=sku).values_list("translation_key", flat=True)
@@ -178,8 +209,10 @@ def _check_site(sku: str, rows: dict[str, Row], errors: list[RowError]) -> None:
         errors.append(
             RowError(
                 line,
-                f"products with sku {sku!r} exist in several languages but are not "
-                "translations of each other; fix them in the admin first.",
+                gettext(
+                    "products with sku {sku!r} exist in several languages but are "
+                    "not translations of each other; fix them in the admin first."
+                ).format(sku=sku),
             )
         )
 
@@ -199,8 +232,11 @@ def validate(records: list[tuple[int, Any]]) -> dict[str, dict[str, Row]]:
             errors.append(
                 RowError(
                     line,
-                    f"sku {row.sku!r} ({row.locale}) already appears on line "
-                    f"{group[row.locale].line}.",
+                    gettext(
+                        "sku {sku!r} ({locale}) already appears on line {line}."
+                    ).format(
+                        sku=row.sku, locale=row.locale, line=group[row.locale].line
+                    ),
                 )
             )
             continue
@@ -209,8 +245,10 @@ def validate(records: list[tuple[int, Any]]) -> dict[str, dict[str, Row]]:
             errors.append(
                 RowError(
                     line,
-                    f"sku {row.sku!r} clashes with {other[0]!r} on line "
-                    f"{other[1]} (same page slug).",
+                    gettext(
+                        "sku {sku!r} clashes with {other!r} on line {line} "
+                        "(same page slug)."
+                    ).format(sku=row.sku, other=other[0], line=other[1]),
                 )
             )
             continue
@@ -221,7 +259,7 @@ def validate(records: list[tuple[int, Any]]) -> dict[str, dict[str, Row]]:
                 _check_pair(group.get(source_language()), row, errors)
         _check_site(sku, group, errors)
     if not records:
-        errors.append(RowError(0, "The file has no rows."))
+        errors.append(RowError(0, gettext("The file has no rows.")))
     if errors:
         raise ImportFailed(sorted(errors, key=lambda e: e.line))
     return groups

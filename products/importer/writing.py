@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from wagtail.models import Page
 
 from cms.services import site_tree_ensure
@@ -42,10 +43,20 @@ class ImportReport:
         return bool(self.created or self.updated)
 
     def summary(self) -> str:
-        verb = "would be" if self.dry_run else "were"
-        return (
-            f"{len(self.created)} page(s) {verb} created, {len(self.updated)} "
-            f"updated, {len(self.unchanged)} unchanged."
+        if self.dry_run:
+            text = gettext(
+                "{created} page(s) would be created, {updated} updated, "
+                "{unchanged} unchanged."
+            )
+        else:
+            text = gettext(
+                "{created} page(s) were created, {updated} updated, "
+                "{unchanged} unchanged."
+            )
+        return text.format(
+            created=len(self.created),
+            updated=len(self.updated),
+            unchanged=len(self.unchanged),
         )
 
     def record(self, row: Row, outcome: str) -> None:

@@ -24,7 +24,7 @@ def test_unknown_locale_is_a_400_with_the_field_named(api_client):
     assert response.json()["errors"] == [
         {
             "code": "invalid_locale",
-            "detail": "Unknown locale; use one of zh-hans, en.",
+            "detail": "未知语言；请使用以下之一：zh-hans, en。",
             "attr": "locale",
         }
     ]
@@ -78,7 +78,7 @@ def test_a_django_validation_error_names_each_field_it_refuses():
         )
     )
 
-    assert body["detail"] == "The input is invalid."
+    assert body["detail"] == "输入无效。"  # the default language, zh-hans
     assert body["errors"] == [
         {"code": "invalid", "detail": "Enter a valid e-mail address.", "attr": "email"},
         {"code": "empty", "detail": "Nothing to do.", "attr": None},

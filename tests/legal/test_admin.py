@@ -163,9 +163,9 @@ def test_translators_see_policies_awaiting_translation(client, policy):
     page = client.get(reverse("legal_awaiting_translation:index"))
     assert page.status_code == 200
     assert "测试声明及隐私政策" in page.content.decode()
-    assert "outdated" in page.content.decode()
+    assert "已过期" in page.content.decode()  # the staff admin is Chinese
     home = client.get(reverse("wagtailadmin_home"))
-    assert "Policies awaiting translation" in home.content.decode()
+    assert "待翻译的政策" in home.content.decode()
 
 
 def test_privacy_officer_filters_and_exports_consent_records(client, policy):
@@ -182,6 +182,6 @@ def test_privacy_officer_filters_and_exports_consent_records(client, policy):
     export = client.get(index, {"export": "csv"})
     assert export.status_code == 200
     rows = b"".join(export.streaming_content).decode().splitlines()
-    assert len(rows) == 3 and "Receipt" in rows[0]
+    assert len(rows) == 3 and "告知回执" in rows[0]
     assert client.get(reverse("legal_consentrecord:add")).status_code in {302, 403}
     assert ConsentRecord.objects.count() == 2

@@ -92,11 +92,11 @@ def test_the_queue_highlights_overdue_requests_and_the_dashboard_counts_them(
     )
     privacy_request_create(user=MemberFactory(), kind="other", details="y")
     queue = client.get("/admin/privacy_requests/").content.decode()
-    assert queue.count("Overdue") == 1
+    assert queue.count("已逾期") == 1  # the staff admin is Chinese
     overdue_only = client.get("/admin/privacy_requests/", {"overdue": "true"})
     assert f"/admin/privacy_requests/edit/{late.pk}/" in overdue_only.content.decode()
     dashboard = client.get("/admin/").content.decode()
-    assert "1 request is overdue." in dashboard
+    assert "1 个请求已逾期。" in dashboard
 
 
 def test_a_refusal_needs_a_reason_and_an_answer_emails_the_member(
@@ -107,7 +107,7 @@ def test_a_refusal_needs_a_reason_and_an_answer_emails_the_member(
     url = f"/admin/privacy_requests/edit/{request.pk}/"
     response = client.post(url, {"status": "refused", "answer": ""})
     assert response.status_code == 200  # the form again, with the error
-    assert "A refusal must give its reason." in response.content.decode()
+    assert "拒绝时必须说明理由。" in response.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             url, {"status": "refused", "answer": "We must keep invoices 5 years."}

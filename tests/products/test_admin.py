@@ -49,7 +49,7 @@ def test_an_editor_imports_a_file_from_the_admin(admin_client, site_tree):
 
     assert response.status_code == 200
     assert ProductPage.objects.filter(sku="LP-HM46").count() == 2
-    assert "2 page(s) were created" in response.content.decode()
+    assert "已创建 2 个页面" in response.content.decode()  # the admin is Chinese
 
 
 def test_a_bad_upload_shows_each_bad_row_and_imports_nothing(admin_client, site_tree):
@@ -64,8 +64,8 @@ def test_a_bad_upload_shows_each_bad_row_and_imports_nothing(admin_client, site_
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Line 2" in page and "whale" in page
-    assert "Line 3" in page and "sku is required" in page
+    assert "第 2 行" in page and "whale" in page
+    assert "第 3 行" in page and "sku 为必填项" in page
     assert ProductPage.objects.count() == 0
 
 
@@ -75,7 +75,7 @@ def test_a_dry_run_upload_saves_nothing(admin_client, site_tree):
         upload("p.csv", csv_bytes(product_rows()), dry_run="on"),
     )
 
-    assert "would be created" in response.content.decode()
+    assert "将创建" in response.content.decode()
     assert ProductPage.objects.count() == 0
 
 

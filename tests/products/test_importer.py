@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 from wagtail.models import Revision
 
 from products.importer import ImportFailed, products_import
@@ -12,6 +13,14 @@ from products.models import Brand, ProductCategory, ProductIndexPage, ProductPag
 from .conftest import csv_bytes, product_rows
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages in English, as ``import_products`` prints them (the admin's
+    import screen shows them in the staff member's language)."""
+    with translation.override("en"):
+        yield
 
 
 def revisions_of_products() -> dict[int, int]:

@@ -9,8 +9,10 @@ admin, the API and its docs, and the admin's credentials last (``make run``).
 import os
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from wagtail.users.models import UserProfile
 
 
 class Command(BaseCommand):
@@ -43,7 +45,16 @@ class Command(BaseCommand):
         generated = not password
         if generated:
             password = secrets.token_urlsafe(12)
-        User.objects.create_superuser(email=email, password=password)
+        user = User.objects.create_superuser(
+            email=email,
+            password=password,
+            first_name=os.environ.get("LUBPUR_ADMIN_FIRST_NAME", "Lubpur"),
+            last_name=os.environ.get("LUBPUR_ADMIN_LAST_NAME", "管理员"),
+        )
+        # The admin speaks Chinese until the account picks another language.
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = settings.LANGUAGE_CODE
+        profile.save(update_fields=["preferred_language"])
         self.stdout.write(self.style.SUCCESS(f"Created admin account {email}"))
         if generated:
             self.stdout.write(f"  password: {password}   (shown once; change it)")

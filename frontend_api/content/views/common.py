@@ -10,6 +10,7 @@ exist in the requested locale. Nothing is silently substituted.
 from __future__ import annotations
 
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 from rest_framework.views import APIView
@@ -69,7 +70,11 @@ def missing(model: type[Page], slug: str, locale: Locale) -> NotFound:
     """The 404 for a ``slug`` with no live version in ``locale``."""
     versions = selectors.page_versions_by_slug(model=model, slug=slug)
     if not versions:
-        return NotFound(f"No {model._meta.verbose_name} with slug {slug!r}.")
+        return NotFound(
+            gettext("No {noun} with slug {slug!r}.").format(
+                noun=model._meta.verbose_name, slug=slug
+            )
+        )
     return NotTranslated(
         str(model._meta.verbose_name),
         requested_locale=locale.language_code,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -46,7 +47,11 @@ class PageFindView(CachedPublicView, ContentView):
         locale = Locale.objects.filter(language_code=language).first()
         page = locale and selectors.page_at(locale=locale, below_home=below_home)
         if not page:
-            raise NotFound(f"No page at {query.validated_data['path']!r}.")
+            raise NotFound(
+                gettext("No page at {path!r}.").format(
+                    path=query.validated_data["path"]
+                )
+            )
         self.cache_tag(f"tk:{page.translation_key}")
         data = {
             "id": page.pk,

@@ -9,6 +9,7 @@ import zipfile
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils.translation import gettext
 
 from core.archives import archive_expansion_problem
 from core.errors import Conflict, PayloadTooLarge, UnsupportedMediaType
@@ -70,13 +71,13 @@ def procurement_attachment_add(
     assert name is not None and size is not None  # noqa: S101
     if size > ATTACHMENT_MAX_BYTES:
         raise PayloadTooLarge(
-            "An attachment may be at most 10 MB.", code="attachment_too_large"
+            gettext("An attachment may be at most 10 MB."), code="attachment_too_large"
         )
     content_type = sniff_content_type(upload)
     suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if content_type is None or suffix not in ALLOWED[content_type]:
         raise UnsupportedMediaType(
-            "Attach a PDF, XLSX, JPG or PNG file.", code="attachment_type"
+            gettext("Attach a PDF, XLSX, JPG or PNG file."), code="attachment_type"
         )
     if content_type == XLSX:
         expands = archive_expansion_problem(upload, size=size)
@@ -85,10 +86,13 @@ def procurement_attachment_add(
     with transaction.atomic():
         locked = ProcurementRequest.objects.select_for_update().get(pk=request.pk)
         if locked.status not in OPEN_STATUSES:
-            raise Conflict("This request is closed for changes.", code="not_open")
+            raise Conflict(
+                gettext("This request is closed for changes."), code="not_open"
+            )
         if locked.attachments.count() >= MAX_ATTACHMENTS:
             raise Conflict(
-                f"At most {MAX_ATTACHMENTS} attachments.", code="too_many_attachments"
+                gettext("At most {count} attachments.").format(count=MAX_ATTACHMENTS),
+                code="too_many_attachments",
             )
         attachment = ProcurementAttachment(
             request=locked,

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from core.errors import Conflict
 from members.accounts.models import User
@@ -36,14 +37,16 @@ def _contact(user: User | None, name: str, email: str, phone: str):
         name = name or user.display_name or user.get_full_name() or user.email
         email = email or user.email
     if not name:
-        raise field_error("name", "Tell us your name.", "required")
+        raise field_error("name", gettext("Tell us your name."), "required")
     if not email and not phone.strip():
-        raise field_error("email", "Give an e-mail address or a phone number.")
+        raise field_error("email", gettext("Give an e-mail address or a phone number."))
     if email:
         try:
             validate_email(email)
         except DjangoValidationError as exc:
-            raise field_error("email", "Enter a valid e-mail address.") from exc
+            raise field_error(
+                "email", gettext("Enter a valid e-mail address.")
+            ) from exc
     if phone.strip():
         try:
             phone = phone_normalize(phone)
@@ -66,13 +69,13 @@ def consultation_create(
     e-mailed once it is saved."""
     body = (message or "").strip()
     if not body:
-        raise field_error("message", "Write your question.", "required")
+        raise field_error("message", gettext("Write your question."), "required")
     name, email, phone = _contact(user, name, email, phone)
     product = None
     if product_id:
         product = ProductPage.objects.filter(pk=product_id, live=True).first()
         if product is None:
-            raise field_error("product", "No published product has this id.")
+            raise field_error("product", gettext("No published product has this id."))
     language = mail_language(
         locale or (user.preferred_language if user is not None else "")
     )
@@ -101,7 +104,7 @@ def consultation_message_add(
     with transaction.atomic():
         locked = Consultation.objects.select_for_update().get(pk=consultation.pk)
         if locked.status == S.CLOSED:
-            raise Conflict("This consultation is closed.", code="closed")
+            raise Conflict(gettext("This consultation is closed."), code="closed")
         message = ConsultationMessage.objects.create(
             consultation=locked, author=author, from_staff=from_staff, body=body
         )

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from core.errors import Conflict, ValidationFailed
 from members.accounts.models import User
@@ -85,11 +86,16 @@ def _items(data: list[dict[str, Any]]) -> list[ProcurementItem]:
     """Build (unsaved) items; every one needs a live product or a description."""
     if not data:
         raise ValidationFailed(
-            "Add at least one item.",
-            errors=[{"code": "required", "detail": "Add an item.", "attr": "items"}],
+            gettext("Add at least one item."),
+            errors=[
+                {"code": "required", "detail": gettext("Add an item."), "attr": "items"}
+            ],
         )
     if len(data) > MAX_ITEMS:
-        raise ValidationFailed(f"At most {MAX_ITEMS} items.", code="too_many_items")
+        raise ValidationFailed(
+            gettext("At most {count} items.").format(count=MAX_ITEMS),
+            code="too_many_items",
+        )
     ids = {row["product"] for row in data if row.get("product")}
     products = ProductPage.objects.filter(pk__in=ids, live=True).in_bulk()
     items = []
@@ -170,7 +176,10 @@ def procurement_request_transition(
         locked = ProcurementRequest.objects.select_for_update().get(pk=request.pk)
         if to_status not in allowed_moves(status=locked.status, by_staff=by_staff):
             raise Conflict(
-                f"A {locked.status} request cannot become {to_status}.",
+                gettext("A request that is {status} cannot become {target}.").format(
+                    status=ProcurementStatus(locked.status).label,
+                    target=ProcurementStatus(to_status).label,
+                ),
                 code="invalid_transition",
                 extra={"status": locked.status},
             )
@@ -211,7 +220,9 @@ def procurement_message_add(
     e-mail sales (and the assignee)."""
     body = thread_body(body)
     if request.status == S.DRAFT and not from_staff:
-        raise Conflict("Submit the request before writing to sales.", code="draft")
+        raise Conflict(
+            gettext("Submit the request before writing to sales."), code="draft"
+        )
     message = ProcurementMessage(
         request=request, author=author, from_staff=from_staff, body=body
     )

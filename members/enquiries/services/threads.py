@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from core.errors import ValidationFailed
 from members.accounts.models import User
@@ -25,7 +26,7 @@ INBOXES: dict[type, tuple[str, str, str]] = {
 def enquiry_assign(*, enquiry: Enquiry, assignee: User | None) -> Enquiry:
     """Hand the enquiry to ``assignee`` (staff only; None unassigns)."""
     if assignee is not None and not assignee.is_staff:
-        raise ValidationFailed("Only staff can be assigned.", code="not_staff")
+        raise ValidationFailed(gettext("Only staff can be assigned."), code="not_staff")
     enquiry.assignee = assignee
     enquiry.save(update_fields=["assignee", "updated_at"])
     return enquiry
@@ -35,7 +36,7 @@ def thread_body(body: str) -> str:
     """A message's text, stripped and cut to 5000 characters; blank is a 400."""
     body = (body or "").strip()
     if not body:
-        raise field_error("body", "Write a message.", "blank")
+        raise field_error("body", gettext("Write a message."), "blank")
     return body[:5000]
 
 

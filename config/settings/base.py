@@ -247,6 +247,8 @@ SUBSCRIPTION_UNSUBSCRIBE_MAILTO = env.str("SUBSCRIPTION_UNSUBSCRIBE_MAILTO", def
 # --- Internationalisation ------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
+# Staff work in Shanghai: every admin screen shows Shanghai time (no per-user zone).
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 USE_I18N = True
 USE_TZ = True
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [

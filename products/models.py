@@ -34,6 +34,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin
+from wagtail_localize.fields import SynchronizedField
 
 from core.pages import FrontendPageMixin
 
@@ -275,6 +276,15 @@ class ProductPage(FrontendPageMixin, HeadlessPreviewMixin, Page):
     )
 
     objects = ProductPageManager()
+
+    # Codes and numbers are the same in every language: wagtail-localize copies
+    # them from the source instead of offering them for translation.
+    override_translatable_fields = [
+        SynchronizedField("sku"),
+        SynchronizedField("viscosity_grade"),
+        SynchronizedField("base_oil"),
+        SynchronizedField("package_sizes"),
+    ]
 
     content_panels = [
         TitleFieldPanel("title"),

@@ -53,3 +53,24 @@ def test_an_editor_still_reaches_wagtail_localizes_convert_view(client, translat
     staff_in(client, "Translators", "Editors")
     response = client.get(f"/admin/localize/page/{translation.pk}/convert_to_alias/")
     assert response.status_code == 404  # wagtail-localize's view: no source
+
+
+def test_codes_and_numbers_are_synchronised_not_offered_for_translation(db):
+    from wagtail_localize.models import StringSegment, TranslationSource
+
+    tree = site_tree()
+    product = ProductPageFactory(
+        parent=tree.products["zh-hans"],
+        sku="LP-HM46",
+        title="抗磨液压油 L-HM 46",
+        viscosity_grade="ISO VG 46",
+        package_sizes="18L\n200L",
+    )
+    source, _created = TranslationSource.get_or_create_from_instance(product)
+    offered = set(
+        StringSegment.objects.filter(source=source).values_list(
+            "string__data", flat=True
+        )
+    )
+    assert "抗磨液压油 L-HM 46" in offered
+    assert not offered & {"LP-HM46", "ISO VG 46", "18L", "200L", "18L\n200L"}

@@ -116,6 +116,8 @@ class EnginePageSearchView(SearchView):
     products and guides first, then Wagtail's own matches of any page type."""
 
     WAGTAIL_LIMIT = 200
+    # Wagtail's view leaves it unset and its count reads "1-2 of 2 None".
+    verbose_name_plural = _("pages")
 
     def get_queryset(self):
         self.all_pages = Page.objects.all()

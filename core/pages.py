@@ -76,3 +76,14 @@ class FrontendPageMixin:
         return self.get_full_url(request=request)  # type: ignore[attr-defined]
 
     url = property(get_url)
+
+    def serve_preview(self, request, preview_mode):
+        """The frontend's preview when one is configured and the page type has
+        one (products, guides); otherwise the page rendered here (``core.preview``)
+        so the preview pane never shows a browser error."""
+        from core.preview import preview_response, preview_with_frontend
+
+        headless = hasattr(self, "create_page_preview")  # wagtail-headless-preview
+        if headless and preview_with_frontend():
+            return super().serve_preview(request, preview_mode)  # type: ignore[misc]
+        return preview_response(request, self)

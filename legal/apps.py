@@ -8,6 +8,10 @@ class LegalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from core.preview import preview_data_register
+
         from . import privacy, signals  # noqa: F401 (privacy registers itself)
+        from .rendering import policy_preview_data
 
         signals.connect()
+        preview_data_register("legal.PolicyPage", policy_preview_data)

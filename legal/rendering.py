@@ -111,3 +111,14 @@ def content_sha256(content: dict[str, Any], html: str) -> str:
         separators=(",", ":"),
     )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def policy_preview_data(request, page) -> dict[str, Any]:
+    """The admin's preview of a policy draft (``core.preview``): the HTML a
+    version of it would freeze and the API serve."""
+    content = policy_content(page)
+    return {
+        "html": policy_html(content),
+        "updated_on": page.updated_on,
+        "effective_date": getattr(page, "effective_date", None),
+    }

@@ -35,6 +35,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin
+from wagtail_localize.fields import SynchronizedField
 
 from core.pages import FrontendPageMixin
 
@@ -278,6 +279,15 @@ class ProductPage(FrontendPageMixin, HeadlessPreviewMixin, Page):
     objects = ProductPageManager()
     if TYPE_CHECKING:  # Page is Wagtail's (untyped): name the manager's type
         _default_manager: ClassVar[models.Manager[ProductPage]]
+
+    # Codes and numbers are the same in every language: wagtail-localize copies
+    # them from the source instead of offering them for translation.
+    override_translatable_fields = [
+        SynchronizedField("sku"),
+        SynchronizedField("viscosity_grade"),
+        SynchronizedField("base_oil"),
+        SynchronizedField("package_sizes"),
+    ]
 
     content_panels = [
         TitleFieldPanel("title"),

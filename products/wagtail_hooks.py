@@ -13,12 +13,18 @@
 from __future__ import annotations
 
 import django_filters
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, Count, IntegerField, Q, When
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
+from wagtail.admin.views.pages.listing import IndexView as PageIndexView
+from wagtail.admin.views.pages.search import SearchView, page_filter_search
 from wagtail.admin.viewsets.base import ViewSet
-from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.admin.viewsets.pages import PageListingViewSet, PageViewSet
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -30,6 +36,8 @@ from .models import (
     ProductPage,
     SearchSynonym,
 )
+from .search.models import SearchKind
+from .search.selectors import admin_page_ids
 from .selectors import category_with_descendants
 from .views import ProductImportView, user_can_import
 
@@ -58,11 +66,107 @@ class ProductPageFilterSet(PageListingViewSet.filterset_class):
         return queryset.filter(category_links__category__in=nested).distinct()
 
 
+# --- admin search through the project's engine ---------------------------------------
+# Wagtail's database search neither segments Chinese nor knows grades and codes, so
+# the catalogue listings and the global page search ask ``products.search`` too: 液压油,
+# 抗磨液压油, LP-HM46, HM46 and 5w30 find the products. The engine indexes published
+# pages; drafts are still found by title (and SKU) as before.
+
+
+def _ranked(queryset, ids: list[int]):
+    """``queryset`` in the order of ``ids`` (the engine's best first)."""
+    if not ids:
+        return queryset
+    rank = Case(
+        *[When(pk=pk, then=position) for position, pk in enumerate(ids)],
+        default=len(ids),
+        output_field=IntegerField(),
+    )
+    return queryset.annotate(engine_rank=rank).order_by("engine_rank", "-pk")
+
+
+class CatalogueIndexView(PageIndexView):
+    """The product or guide listing, searched by the engine plus title/SKU."""
+
+    search_kind = SearchKind.PRODUCT
+    code_field: str | None = None
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        text = self.search_query
+        ids = admin_page_ids(text=text, kinds=[self.search_kind])
+        plain = Q(title__icontains=text)
+        if self.code_field:
+            plain |= Q(**{f"{self.code_field}__icontains": text})
+        found = queryset.filter(Q(pk__in=ids) | plain)
+        return found if self.is_explicitly_ordered else _ranked(found, ids)
+
+
+class ProductIndexView(CatalogueIndexView):
+    code_field = "sku"
+
+
+class GuideIndexView(CatalogueIndexView):
+    search_kind = SearchKind.GUIDE
+
+
+class EnginePageSearchView(SearchView):
+    """Wagtail's page search (the sidebar's search box), with the engine's
+    products and guides first, then Wagtail's own matches of any page type."""
+
+    WAGTAIL_LIMIT = 200
+    # Wagtail's view leaves it unset and its count reads "1-2 of 2 None".
+    verbose_name_plural = _("pages")
+
+    def get_queryset(self):
+        self.all_pages = Page.objects.all()
+        if self.show_locale_labels:
+            self.all_pages = self.all_pages.select_related("locale")
+        explorable = self.permission_policy.explorable_instances(self.request.user)
+        self.all_pages = self.all_pages.filter(
+            pk__in=explorable.values_list("pk", flat=True)
+        )
+        text = (self.search_query or "").strip()
+        if not text:
+            return super().get_queryset()
+        # Wagtail's matches (it also understands live:yes and the like) …
+        wagtail_found, _all = page_filter_search(text, self.all_pages, None, None)
+        ids = admin_page_ids(text=text)
+        ids += [page.pk for page in wagtail_found[: self.WAGTAIL_LIMIT]]
+        ids = list(dict.fromkeys(ids))
+        self.all_pages = self.all_pages.filter(pk__in=ids)
+        pages = self.all_pages
+        if self.selected_content_type:
+            pages = pages.filter(content_type=self.selected_content_type)
+        self.content_types = [
+            (ContentType.objects.get_for_id(row["content_type"]), row["n"])
+            for row in self.all_pages.values("content_type").annotate(n=Count("pk"))
+        ]
+        pages = self.annotate_queryset(pages)
+        if self.ordering:
+            return pages.order_by(self.ordering)
+        return _ranked(pages, ids)
+
+
+class EngineSearchPageViewSet(PageViewSet):
+    """Wagtail's base page viewset with the engine-aware page search."""
+
+    model = Page
+    search_view_class = EnginePageSearchView
+
+
+@hooks.register("register_admin_viewset")
+def register_engine_page_search():
+    return EngineSearchPageViewSet()
+
+
 class ProductPageListingViewSet(PageListingViewSet):
     model = ProductPage
     icon = "pick"
     menu_label = _("Product pages")
     name = "product_pages"
+    index_view_class = ProductIndexView
     filterset_class = ProductPageFilterSet
     columns = [
         *PageListingViewSet.columns,
@@ -85,6 +189,7 @@ class GuidePageListingViewSet(PageListingViewSet):
     icon = "doc-full"
     menu_label = _("Guide pages")
     name = "guide_pages"
+    index_view_class = GuideIndexView
     filterset_class = GuidePageFilterSet
     columns = [
         *PageListingViewSet.columns,

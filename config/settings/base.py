@@ -289,6 +289,8 @@ SUBSCRIPTION_UNSUBSCRIBE_MAILTO = env.str("SUBSCRIPTION_UNSUBSCRIBE_MAILTO", def
 # --- Internationalisation ------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
+# Staff work in Shanghai: every admin screen shows Shanghai time (no per-user zone).
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 USE_I18N = True
 USE_TZ = True
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
@@ -390,6 +392,15 @@ HEADLESS_PREVIEW_URL = env.str(
 # wagtail-headless-preview: Preview shows HEADLESS_PREVIEW_URL?content_type=&token=
 # in the admin's preview panel; /api/v1/preview/ accepts a token this long.
 WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": HEADLESS_PREVIEW_URL}}
+# Without a frontend (neither URL set) the preview pane renders the page here from
+# the API's data (core.preview) instead of loading a frontend that is not running.
+PREVIEW_WITH_FRONTEND = env.bool(
+    "PREVIEW_WITH_FRONTEND",
+    default=bool(
+        env.str("FRONTEND_URL", default="")
+        or env.str("HEADLESS_PREVIEW_URL", default="")
+    ),
+)
 HEADLESS_PREVIEW_TOKEN_MAX_AGE = env.int("HEADLESS_PREVIEW_TOKEN_MAX_AGE", default=3600)
 # Wagtail's frontend-cache purge (CDN / Varnish), off unless configured: either the
 # whole setting as JSON, e.g. {"cdn": {"BACKEND": "wagtail.contrib.frontend_cache.

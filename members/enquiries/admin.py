@@ -32,7 +32,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from core.admin import RestrictedPermissionPolicy
-from members.accounts.models import User
+from core.errors import Conflict
 
 from .models import (
     Consultation,
@@ -40,6 +40,7 @@ from .models import (
     ProcurementRequest,
     ProcurementStatus,
 )
+from .selectors import procurement_inbox, sales_staff
 from .services import (
     allowed_moves,
     consultation_close,
@@ -66,8 +67,7 @@ class InboxFilterSet(WagtailFilterSet):
         label=_("created"), widget=DateRangePickerWidget
     )
     assignee = django_filters.ModelChoiceFilter(
-        label=_("assigned to"),
-        queryset=User.objects.filter(is_staff=True, is_active=True),
+        label=_("assigned to"), queryset=lambda request: sales_staff()
     )
 
     class Meta:
@@ -89,11 +89,32 @@ class InboxStaffForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         self.fields["reply"].label = self.reply_label
         self.fields["reply"].help_text = self.reply_help_text
+        if "assignee" in self.fields:
+            # Enquiries go to sales; keep an earlier assignee listed.
+            self.fields["assignee"].queryset = sales_staff(
+                keep=self.instance.assignee_id
+            )
 
 
 class InboxEditView(EditView):
     """Saving assigns through ``enquiry_assign``, then ``work`` applies the
-    subclass's actions (status, reply, close) — all in one transaction."""
+    subclass's actions (status, reply, close) — all in one transaction.
+
+    A move the services refuse (``Conflict``, e.g. another salesperson changed the
+    status meanwhile) rolls the whole save back and shows the form again as it was
+    sent, the error on ``conflict_field``: nothing typed or chosen is lost."""
+
+    conflict_field: str | None = None
+    conflict_message = _("Someone else changed this meanwhile; please check it.")
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except Conflict:
+            form.add_error(self.conflict_field, self.conflict_message)
+            self.produced_error_code = "conflict"
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
 
     def save_instance(self):
         instance = self.form.instance
@@ -115,8 +136,18 @@ class InboxViewSet(ModelViewSet):
     ordering = ["-created_at", "-pk"]
     related: tuple[str, ...] = ("assignee", "user")
 
-    def get_queryset(self, request):
-        return self.model.objects.select_related(*self.related)
+    def inbox_queryset(self):
+        return self.base_queryset().select_related(*self.related)
+
+    def base_queryset(self):
+        return self.model.objects.all()
+
+    # The list (and its CSV) and the edit view read the inbox, not the whole table.
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(queryset=self.inbox_queryset(), **kwargs)
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(queryset=self.inbox_queryset(), **kwargs)
 
 
 # --- procurement requests -----------------------------------------------------------
@@ -136,20 +167,26 @@ class ProcurementStaffForm(InboxStaffForm):
     new_status = forms.ChoiceField(
         label=_("change status to"),
         required=False,
-        choices=[("", _("— keep the status —")), *ProcurementStatus.choices],
         help_text=_("The member is e-mailed about every change."),
     )
 
-    def clean_new_status(self):
-        wanted = self.cleaned_data.get("new_status")
-        current = self.instance.status
-        if wanted and wanted != current:
-            if wanted not in allowed_moves(status=current, by_staff=True):
-                raise forms.ValidationError(
-                    _("A %(current)s request cannot become %(wanted)s.")
-                    % {"current": current, "wanted": wanted}
-                )
-        return wanted
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Offer only the moves the status machine allows from the current status
+        # (in the order of the statuses), so a save never refuses a choice.
+        moves = allowed_moves(status=self.instance.status, by_staff=True)
+        field = self.fields["new_status"]
+        field.choices = [
+            ("", _("— keep the status —")),
+            *(
+                (value, label)
+                for value, label in ProcurementStatus.choices
+                if value in moves
+            ),
+        ]
+        if not moves:
+            field.disabled = True
+            field.help_text = _("No further status change is possible.")
 
 
 class ProcurementOverviewPanel(Panel):
@@ -165,6 +202,9 @@ class ProcurementOverviewPanel(Panel):
 
 
 class ProcurementEditView(InboxEditView):
+    conflict_field = "new_status"
+    conflict_message = _("The status changed meanwhile; choose the next status again.")
+
     def work(self, instance, data):
         staff = self.request.user
         wanted = data.get("new_status")
@@ -219,6 +259,10 @@ class ProcurementRequestViewSet(InboxViewSet):
         "submitted_at",
     ]
     export_filename = "procurement-requests"
+
+    def base_queryset(self):
+        return procurement_inbox()
+
     edit_handler = ObjectList(
         [
             ProcurementOverviewPanel(heading=_("Request")),
@@ -255,6 +299,14 @@ class ConsultationStaffForm(InboxStaffForm):
         "the consultation becomes answered."
     )
 
+    given_offline = forms.BooleanField(
+        label=_("answered by phone or in person"),
+        required=False,
+        help_text=_(
+            "Records the reply above as the answer given outside e-mail; "
+            "nothing is e-mailed."
+        ),
+    )
     close = forms.BooleanField(
         label=_("close the consultation"),
         required=False,
@@ -266,11 +318,24 @@ class ConsultationStaffForm(InboxStaffForm):
         closed = self.instance.status == ConsultationStatus.CLOSED
         if closed and (data.get("reply") or "").strip():
             self.add_error("reply", _("This consultation is closed."))
-        if (data.get("reply") or "").strip() and not self.instance.reply_to:
+        offline = data.get("given_offline")
+        if offline and not (data.get("reply") or "").strip():
+            self.add_error(
+                "reply", _("Write down the answer you gave by phone or in person.")
+            )
+        if (
+            (data.get("reply") or "").strip()
+            and not offline
+            and not self.instance.reply_to
+        ):
             self.add_error(
                 "reply",
-                _("The asker left no e-mail address: call them on %(phone)s.")
-                % {"phone": self.instance.phone},
+                _(
+                    "The asker left no e-mail address: call them on %(phone)s, "
+                    "then record your answer here with “answered by phone or in "
+                    "person” ticked."
+                )
+                % {"phone": self.instance.phone or "—"},
             )
         return data
 
@@ -288,6 +353,9 @@ class ConsultationOverviewPanel(Panel):
 
 
 class ConsultationEditView(InboxEditView):
+    conflict_field = "reply"
+    conflict_message = _("This consultation is closed.")
+
     def work(self, instance, data):
         if (data.get("reply") or "").strip():
             consultation_message_add(
@@ -295,6 +363,7 @@ class ConsultationEditView(InboxEditView):
                 author=self.request.user,
                 body=data["reply"],
                 from_staff=True,
+                given_offline=bool(data.get("given_offline")),
             )
         if data.get("close"):
             instance = consultation_close(consultation=instance)
@@ -339,7 +408,12 @@ class ConsultationViewSet(InboxViewSet):
         [
             ConsultationOverviewPanel(heading=_("Consultation")),
             MultiFieldPanel(
-                [FieldPanel("assignee"), FieldPanel("reply"), FieldPanel("close")],
+                [
+                    FieldPanel("assignee"),
+                    FieldPanel("reply"),
+                    FieldPanel("given_offline"),
+                    FieldPanel("close"),
+                ],
                 heading=_("Answer it"),
             ),
         ],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext
 
 from core.errors import NotFound
@@ -13,6 +13,7 @@ from .models import (
     ConsultationMessage,
     ProcurementMessage,
     ProcurementRequest,
+    ProcurementStatus,
 )
 
 # --- procurement requests --------------------------------------------------------
@@ -81,3 +82,23 @@ def consultation_get(*, user: User, pk: int) -> Consultation:
     if found is None:
         raise NotFound(gettext("No such consultation."))
     return found
+
+
+# --- the staff inboxes --------------------------------------------------------------
+
+SALES_GROUP = "Sales"  # the staff group of that name (members/migrations/0003)
+
+
+def sales_staff(*, keep: int | None = None) -> QuerySet[User]:
+    """Who may be assigned an enquiry: active members of the Sales group (plus
+    ``keep``, the current assignee, so an old assignment still shows)."""
+    wanted = Q(is_active=True, is_staff=True, groups__name=SALES_GROUP)
+    if keep:
+        wanted |= Q(pk=keep)
+    return User.objects.filter(wanted).distinct().order_by("email")
+
+
+def procurement_inbox() -> QuerySet[ProcurementRequest]:
+    """The requests sales work on: everything a member has submitted (drafts stay
+    the member's own until they submit them)."""
+    return ProcurementRequest.objects.exclude(status=ProcurementStatus.DRAFT)

@@ -81,8 +81,10 @@ def privacy_request_create(*, user: User, kind: str, details: str) -> PrivacyReq
 def privacy_request_answer(
     *, request: PrivacyRequest, status: str, answer: str, staff: User | None
 ) -> PrivacyRequest:
-    """Record the staff's answer; e-mail the member when the request is answered
-    (completed or refused — a refusal must give its reason)."""
+    """Record the staff's answer; e-mail the member when the request becomes
+    answered (completed or refused — a refusal must give its reason), exactly
+    once: saving an open request's draft answer, or correcting an answered one,
+    sends nothing."""
     if status not in PrivacyRequest.Status.values:
         raise ValidationFailed(gettext("Unknown status."), code="invalid_status")
     # The admin form has already set the new status on the instance: ask the DB.
@@ -101,7 +103,8 @@ def privacy_request_answer(
     request.full_clean()
     with transaction.atomic():
         request.save()
-        if answered and request.user is not None:
+        # The answer goes out once: when the request becomes completed or refused.
+        if answered and not was_answered and request.user is not None:
             mail_queue(
                 to=request.user.email,
                 template="privacy_request_answered",

@@ -22,6 +22,7 @@ from .query import ParsedQuery
 
 MAX_QUERY_LENGTH = 200
 SUGGEST_LIMIT = 10
+ADMIN_LIMIT = 200  # per language: an editor narrows a longer list by typing more
 
 
 @dataclass
@@ -153,3 +154,14 @@ def _starts_a_word(value: str, terms: list[str]) -> bool:
     return all(term in surface for term in whole) and any(
         word.startswith(last) for word in surface
     )
+
+
+def admin_page_ids(*, text: str, kinds: list[str] | None = None) -> list[int]:
+    """Pages (published, in any language) the project's engine finds for ``text``,
+    best first: what the admin's listings and page search add to Wagtail's own
+    matches, so 液压油 or HM46 find the products an editor means."""
+    ids: list[int] = []
+    for locale in Locale.objects.all():
+        _parsed, hits = search_hits(text=text, locale=locale, kinds=kinds)
+        ids += [hit.page_id for hit in hits[:ADMIN_LIMIT]]
+    return list(dict.fromkeys(ids))

@@ -4,6 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 
+from core.errors import Conflict
+from members.enquiries import admin
 from members.enquiries.services.procurement import procurement_request_create
 from members.models import ProcurementMessage, ProcurementRequest
 from tests.factories.members import MemberFactory, StaffFactory
@@ -30,13 +32,62 @@ def rfq(title="液压油采购", **data):
     )[0]
 
 
-def test_sales_see_the_inbox_filtered_by_status(client, sales):
+def test_sales_see_the_inbox_filtered_by_status_without_members_drafts(client, sales):
     submitted, draft = rfq("已提交的"), rfq("草稿的", submit=False)
+    quoted = rfq("已报价的")
+    ProcurementRequest.objects.filter(pk=quoted.pk).update(status="quoted")
     page = client.get(INBOX)
     assert page.status_code == 200
-    assert submitted.title in page.text and draft.title in page.text
-    filtered = client.get(INBOX + "?status=draft")
-    assert draft.title in filtered.text and submitted.title not in filtered.text
+    assert submitted.title in page.text and draft.title not in page.text
+    filtered = client.get(INBOX + "?status=quoted")
+    assert quoted.title in filtered.text and submitted.title not in filtered.text
+    assert client.get(f"{INBOX}edit/{draft.pk}/").status_code == 404
+
+
+def test_the_status_list_offers_only_the_moves_allowed_now(client, sales):
+    request = rfq()
+    form = client.get(f"{INBOX}edit/{request.pk}/").context["form"]
+    offered = [value for value, _label in form.fields["new_status"].choices]
+    assert offered == ["", "processing", "quoted"]  # a quote needs one save
+    ProcurementRequest.objects.filter(pk=request.pk).update(status="closed")
+    form = client.get(f"{INBOX}edit/{request.pk}/").context["form"]
+    assert form.fields["new_status"].disabled
+
+
+def test_assignees_are_the_sales_group(client, sales):
+    editor = StaffFactory()
+    editor.groups.add(Group.objects.get(name="Editors"))
+    request = rfq()
+    form = client.get(f"{INBOX}edit/{request.pk}/").context["form"]
+    assert list(form.fields["assignee"].queryset) == [sales]
+    response = client.post(f"{INBOX}edit/{request.pk}/", {"assignee": editor.pk})
+    assert "assignee" in response.context["form"].errors
+
+
+def test_a_refused_move_keeps_the_assignment_on_the_form(client, sales, monkeypatch):
+    request = rfq()
+    url = f"{INBOX}edit/{request.pk}/"
+    sent = {"assignee": sales.pk, "new_status": "closed", "reply": "稍后回复"}
+    # a move not offered from "submitted"
+    response = client.post(url, sent)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert "new_status" in form.errors
+    assert form["assignee"].value() == str(sales.pk)
+    assert form["reply"].value() == "稍后回复"
+
+    # another salesperson moved it between validation and saving: the service
+    # refuses, the whole save rolls back and the form comes back as sent
+    def moved_meanwhile(**kwargs):
+        raise Conflict("A quoted request cannot become processing.")
+
+    monkeypatch.setattr(admin, "procurement_request_transition", moved_meanwhile)
+    response = client.post(url, {**sent, "new_status": "processing"})
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert "new_status" in form.errors
+    assert form["assignee"].value() == str(sales.pk)
+    assert ProcurementRequest.objects.get(pk=request.pk).assignee is None
 
 
 def test_sales_assign_move_and_reply_and_the_member_is_emailed(

@@ -22,6 +22,7 @@ def _draft(page, **changes):
 
 
 def test_admin_preview_opens_the_frontend_preview_url_with_a_token(catalogue, settings):
+    settings.PREVIEW_WITH_FRONTEND = True
     draft = _draft(catalogue.hm46, title="草稿")
     request = RequestFactory().get("/admin/pages/preview/")
     response = draft.serve_preview(request, "")
@@ -107,3 +108,35 @@ def test_a_token_for_another_page_type_or_a_gone_preview_is_refused(
     bad_type = api_client.get(PREVIEW, {"content_type": "cms.homepage", "token": token})
     assert bad_type.status_code == 400
     assert bad_type.json()["errors"][0]["attr"] == "content_type"
+
+
+def _admin_request():
+    from django.contrib.auth.models import AnonymousUser
+
+    request = RequestFactory().get("/admin/pages/preview/")
+    request.user = AnonymousUser()
+    return request
+
+
+def test_without_a_frontend_the_preview_shows_the_products_api_data(
+    catalogue, settings
+):
+    settings.PREVIEW_WITH_FRONTEND = False
+    draft = _draft(catalogue.hm46, title="抗磨液压油草稿", summary="第一行\n第二行")
+    response = draft.serve_preview(_admin_request(), "")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>抗磨液压油草稿</h1>" in html
+    assert "第一行<br>第二行" in html
+    assert draft.sku in html and "localhost:3000" not in html
+
+
+def test_without_a_frontend_guides_and_homes_preview_readably(catalogue, settings):
+    from cms.models import HomePage
+
+    settings.PREVIEW_WITH_FRONTEND = False
+    guide = _draft(catalogue.guide, title="指南草稿")
+    assert "<h1>指南草稿</h1>" in guide.serve_preview(_admin_request(), "").text
+    home = HomePage.objects.first()
+    home.hero_title = "润滑，从这里开始"
+    assert "<h1>润滑，从这里开始</h1>" in home.serve_preview(_admin_request(), "").text

@@ -185,3 +185,16 @@ def test_privacy_officer_filters_and_exports_consent_records(client, policy):
     assert len(rows) == 3 and "告知回执" in rows[0]
     assert client.get(reverse("legal_consentrecord:add")).status_code in {302, 403}
     assert ConsentRecord.objects.count() == 2
+
+
+def test_a_policy_draft_previews_as_the_html_a_version_would_freeze(policy, settings):
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+
+    settings.PREVIEW_WITH_FRONTEND = True  # policies never go to the frontend
+    policy.title = "法律声明及隐私政策（草稿）"
+    request = RequestFactory().get("/admin/pages/preview/")
+    request.user = AnonymousUser()
+    html = policy.serve_preview(request, "").text
+    assert "<h1>法律声明及隐私政策（草稿）</h1>" in html
+    assert '<span class="policy-number">一、</span>' in html

@@ -1,6 +1,7 @@
 """Staff screens in the Wagtail admin: sign-in, members, the privacy queue."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -131,3 +132,42 @@ def test_nobody_adds_or_deletes_privacy_requests_in_the_admin(client):
         404,
     )
     assert PrivacyRequest.objects.filter(pk=request.pk).exists()
+
+
+def test_the_answer_goes_out_exactly_when_the_request_is_answered(
+    client, officer, django_capture_on_commit_callbacks
+):
+    member = MemberFactory()
+    request = privacy_request_create(user=member, kind="access", details="x")
+    url = f"/admin/privacy_requests/edit/{request.pk}/"
+    mail.outbox.clear()
+    draft = {"status": "in_progress", "answer": "我们正在导出您的数据。"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, draft, follow=True)
+    assert mail.outbox == []
+    said = " ".join(str(m) for m in response.context["messages"])
+    assert "nothing was sent" in said and "completed or refused" in said
+    done = {"status": "completed", "answer": "数据已通过邮件发送。"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, done, follow=True)
+    assert [m.to for m in mail.outbox] == [[member.email]]
+    said = " ".join(str(m) for m in response.context["messages"])
+    assert "e-mailed to the member" in said
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {**done, "answer": "数据已发送（更正）。"})
+    assert len(mail.outbox) == 1  # a correction is not sent again
+
+
+def test_inspect_and_edit_show_the_same_shanghai_time_and_dashes_for_empty(
+    client, officer
+):
+    request = privacy_request_create(user=MemberFactory(), kind="access", details="x")
+    received = datetime.datetime(2026, 3, 2, 1, 30, tzinfo=datetime.UTC)
+    PrivacyRequest.objects.filter(pk=request.pk).update(created_at=received)
+    inspect = client.get(f"/admin/privacy_requests/inspect/{request.pk}/").text
+    edit = client.get(f"/admin/privacy_requests/edit/{request.pk}/").text
+    # 01:30 UTC is 09:30 in Shanghai
+    assert "9:30" in inspect and "9:30" in edit
+    assert "1:30" not in inspect
+    cells = re.sub(r"\s+", "", inspect)
+    assert ">None<" not in cells and ">—<" in cells

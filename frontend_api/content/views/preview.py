@@ -75,3 +75,12 @@ class PreviewView(ContentView):
         response = Response(data)
         response["Cache-Control"] = "no-store"
         return response
+
+
+def admin_preview_data(request, page) -> dict:
+    """What ``/api/v1/preview/`` would answer for this draft: the admin's
+    preview pane shows it when no frontend is configured (``core.preview``)."""
+    locale = page.locale
+    if isinstance(page, ProductPage):
+        return product_detail_data(request, product_localize(page, locale), locale)
+    return guide_detail_data(request, page, locale)

@@ -95,11 +95,20 @@ def consultation_create(
 
 
 def consultation_message_add(
-    *, consultation: Consultation, author: User | None, body: str, from_staff: bool
+    *,
+    consultation: Consultation,
+    author: User | None,
+    body: str,
+    from_staff: bool,
+    given_offline: bool = False,
 ) -> ConsultationMessage:
     """Add to the thread. A staff reply answers it and is e-mailed to the asker;
     the asker's follow-up reopens it and is e-mailed to staff. Nothing is added
-    to a closed consultation (409 ``closed``)."""
+    to a closed consultation (409 ``closed``).
+
+    ``given_offline``: staff answered by phone or in person and record that answer
+    here; it answers the consultation but nothing is e-mailed (an asker may have
+    left only a phone number)."""
     body = thread_body(body)
     with transaction.atomic():
         locked = Consultation.objects.select_for_update().get(pk=consultation.pk)
@@ -110,7 +119,7 @@ def consultation_message_add(
         )
         locked.status = S.ANSWERED if from_staff else S.OPEN
         locked.save(update_fields=["status", "updated_at"])
-        if from_staff:
+        if from_staff and not given_offline:
             _mail_asker(locked, "reply", {"message": message})
         else:
             _mail_staff(locked, "message", {"message": message})

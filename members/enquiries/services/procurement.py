@@ -5,6 +5,7 @@ member on every status change and every reply, in their own language.
 The status machine (who may move a request where)::
 
     draft ─member→ submitted ─sales→ processing ─sales→ quoted ─sales→ closed
+      │                └──────────── sales (a quote at once) ─────┘
       └──────────── member → cancelled (any time before quoted) ─────┘
 """
 
@@ -38,7 +39,7 @@ MEMBER_MOVES: dict[str, set[str]] = {
     S.PROCESSING: {S.CANCELLED},
 }
 STAFF_MOVES: dict[str, set[str]] = {
-    S.SUBMITTED: {S.PROCESSING},
+    S.SUBMITTED: {S.PROCESSING, S.QUOTED},
     S.PROCESSING: {S.QUOTED},
     S.QUOTED: {S.CLOSED},
 }

@@ -82,5 +82,7 @@ def admin_preview_data(request, page) -> dict:
     preview pane shows it when no frontend is configured (``core.preview``)."""
     locale = page.locale
     if isinstance(page, ProductPage):
-        return product_detail_data(request, product_localize(page, locale), locale)
+        return product_detail_data(
+            request, product_localize(product=page, locale=locale), locale
+        )
     return guide_detail_data(request, page, locale)

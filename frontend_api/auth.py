@@ -206,6 +206,11 @@ class AuthApiMiddleware:
             except ImmediateHttpResponse as exc:
                 transaction.set_rollback(True)
                 return exc.response
+            except RateLimited:
+                # The phone code send of a sign-up: Django hands exceptions raised
+                # here (process_view) to no process_exception, so map it ourselves.
+                transaction.set_rollback(True)
+                return too_many_requests(request)
             except ApplicationError as exc:
                 # e.g. a policy version published between validation and saving:
                 # 409 stale_version, and no account.

@@ -133,6 +133,9 @@ class WeChatBindingListView(MemberAPIView):
 
 
 class WeChatBindingDetailView(MemberAPIView):
+    # Unbinding removes personal data: a right, open in every consent state.
+    consent_exempt_methods = ("DELETE",)
+
     @extend_schema(responses={204: None}, tags=TAGS, operation_id="me_wechat_unbind")
     def delete(self, request: Request, pk: int) -> Response:
         identities.wechat_identity_unbind(user=_member(request), identity_id=pk)

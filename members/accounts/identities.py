@@ -40,20 +40,29 @@ TICKET_SALT = "members.wechat.binding"
 # --- SMS ------------------------------------------------------------------------
 
 
-def sms_code_send(*, user: User | None, phone: str, code: str, minutes: int) -> int:
-    """Queue a verification code to ``phone``; the task gets the row id only."""
+def sms_queue(
+    *, user: User | None, phone: str, purpose: str, params: dict[str, Any]
+) -> int:
+    """Queue the template ``purpose`` to ``phone``, in the member's language; the
+    task gets the row id only, never the number or the parameters."""
     language = (
         user.preferred_language if user is not None else translation.get_language()
     ) or settings.LANGUAGE_CODE
     row = OutgoingSms.objects.create(
+        user=user, phone=phone, purpose=purpose, params=params, language=language
+    )
+    transaction.on_commit(lambda: sms_send.enqueue(sms_id=row.pk))
+    return row.pk
+
+
+def sms_code_send(*, user: User | None, phone: str, code: str, minutes: int) -> int:
+    """Queue a verification code to ``phone``."""
+    return sms_queue(
         user=user,
         phone=phone,
         purpose="verification_code",
         params={"code": code, "minutes": minutes},
-        language=language,
     )
-    transaction.on_commit(lambda: sms_send.enqueue(sms_id=row.pk))
-    return row.pk
 
 
 # --- WeChat ---------------------------------------------------------------------

@@ -1,42 +1,44 @@
 """The channels a notice goes out on besides the app: e-mail and SMS.
 
-SMS is sent through ``core.sms.send_sms`` when that module exists and an SMS
-gateway is configured (``SMS_BACKEND``); until then the channel is a no-op that
-reports ``not_configured``, so the notice log says honestly that no SMS went out.
+SMS goes out where a gateway is configured (``SMS_BACKEND`` other than the
+development ``console``): one message per member with a verified phone, queued
+like verification codes (``members.accounts.identities.sms_queue``: the task gets
+a row id, never the number). Providers in mainland China send only approved
+templates, so the text is the ``notice`` template: the notice's title and where
+to read it in full; the wording is approved at the provider.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import logging
-
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
-logger = logging.getLogger(__name__)
+from core import sms
+from members.accounts.identities import sms_queue
+from members.accounts.models import User
 
-SMS_SENT = "sent"
-SMS_FAILED = "failed"
+SMS_QUEUED = "queued"
 SMS_NO_PHONE = "no_phone"
 SMS_NOT_CONFIGURED = "not_configured"
 
+sms.register_text(
+    "notice",
+    _(
+        "Lubpur notice: %(title)s. Please read it in full in your account's "
+        "notices or your e-mail."
+    ),
+)
+
 
 def sms_configured() -> bool:
-    return bool(getattr(settings, "SMS_BACKEND", "")) and (
-        importlib.util.find_spec("core.sms") is not None
-    )
+    return settings.SMS_BACKEND not in ("", "console")
 
 
-def sms_notify(*, phone: str | None, text: str) -> str:
-    """Send ``text`` to ``phone``; the outcome as one of the ``SMS_*`` words."""
+def sms_notify(*, user: User, title: str) -> str:
+    """Queue the notice's SMS to ``user``; the outcome as one of the ``SMS_*`` words."""
     if not sms_configured():
         return SMS_NOT_CONFIGURED
-    if not phone:
+    if not user.phone or not user.phone_verified:
         return SMS_NO_PHONE
-    sms = importlib.import_module("core.sms")
-    try:
-        sms.send_sms(to=phone, text=text)
-    except Exception:
-        logger.exception("Could not send a notice SMS")
-        return SMS_FAILED
-    return SMS_SENT
+    sms_queue(user=user, phone=user.phone, purpose="notice", params={"title": title})
+    return SMS_QUEUED

@@ -74,9 +74,7 @@ def notice_send(
                 language=language,
             )
             sms = (
-                channels.sms_notify(
-                    phone=person.phone, text=f"{notice.title}: {notice.situation}"
-                )
+                channels.sms_notify(user=person, title=notice.title)
                 if sms_on
                 else channels.SMS_NOT_CONFIGURED
             )
@@ -105,7 +103,9 @@ def notice_send(
 def notice_mark_read(*, user: User, pk: int) -> NoticeDelivery:
     delivery = (
         NoticeDelivery.objects.select_related("notice")
-        .filter(user=user, notice_id=pk)
+        # notice__id, not notice_id: Django answers an id beyond the database's
+        # integers with no rows on the related key, where notice_id overflows.
+        .filter(user=user, notice__id=pk)
         .first()
     )
     if delivery is None:

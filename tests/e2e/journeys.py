@@ -9,6 +9,7 @@ import httpx
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
+from wagtail.users.models import UserProfile
 
 PASSWORD = "correct horse battery staple 7"
 SCREENSHOTS = Path(__file__).parent / "screenshots"
@@ -21,6 +22,11 @@ def staff_user(email: str, *groups: str, superuser: bool = False):
     )
     for name in groups:
         user.groups.add(Group.objects.get(name=name))
+    # New staff start in Chinese (members.accounts.staff); these journeys find
+    # buttons by their English names, so their accounts choose English.
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save(update_fields=["preferred_language"])
     return user
 
 

@@ -47,7 +47,7 @@ def signup(client, on_commit, phone="13800138000", email="new.buyer@example.com"
                 "email": email,
                 "password": PASSWORD,
                 "phone": phone,
-                "age_group": "14_or_over",
+                "age_group": "18_or_over",
             },
         )
 

@@ -21,7 +21,7 @@ from django.core.cache import cache
 
 from legal.models import PolicyVersion
 from legal.services import consent_withdraw
-from tests.authz.resources import FACTORIES
+from tests.authz.resources import AUTHZ_PHONE_CODE, FACTORIES
 from tests.authz.test_object_authorization import _send, _sign_in
 from tests.factories.member_data import (
     files_restore,
@@ -75,6 +75,10 @@ MATRIX: dict[tuple[str, str], tuple[str, int]] = {
     ("GET", f"{ME}/consultations/{{id}}/"): (READ, 200),
     ("DELETE", f"{ME}/consultations/{{id}}/"): (RIGHT, 204),
     ("POST", f"{ME}/consultations/{{id}}/messages/"): (COLLECT, 201),
+    ("GET", f"{ME}/wechat/"): (READ, 200),
+    ("POST", f"{ME}/wechat/"): (COLLECT, 201),  # binding a WeChat identity
+    ("DELETE", f"{ME}/wechat/{{id}}/"): (RIGHT, 204),  # unbinding it
+    ("POST", f"{ME}/wechat/phone/"): (COLLECT, 204),  # a phone from WeChat
     ("GET", f"{ME}/subscriptions/"): (READ, 200),
     ("PUT", f"{ME}/subscriptions/"): (RIGHT, 200),  # unsubscribing
 }
@@ -109,7 +113,10 @@ def owner_data(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def owner(owner_data, db):
+def owner(owner_data, db, wechat):
+    # POST /me/wechat/phone/ asks WeChat for a number: the fake answers A's own.
+    wechat.reuse_codes = True
+    wechat.add_phone(AUTHZ_PHONE_CODE, owner_data.member.phone.removeprefix("+86"))
     files_restore(owner_data)
     cache.clear()
     yield owner_data

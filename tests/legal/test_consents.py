@@ -96,6 +96,7 @@ def test_purpose_consents_follow_the_latest_choice(member):
         "email_tracking": False,
         "personalised_recommendations": False,
         "guardian": True,
+        "child_sensitive": False,
     }
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation
 
@@ -12,6 +13,13 @@ from legal.models import PolicyPage, PolicyVersion
 from .fixtures import BILINGUAL, EN, ZH
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages in English, as the command line prints them with LANG=en."""
+    with translation.override("en"):
+        yield
 
 
 def _headings(page):

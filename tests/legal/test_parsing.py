@@ -3,10 +3,18 @@
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
 from legal.parsing import PolicyParseError, cjk_number, parse_policy
 
 from .fixtures import BILINGUAL, EN, ZH
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages in English, as the command line prints them with LANG=en."""
+    with translation.override("en"):
+        yield
 
 
 def test_chinese_parts_come_before_the_numbered_sections_in_order():

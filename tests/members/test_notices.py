@@ -1,7 +1,8 @@
 """Notices (issue 13): the privacy officer sends a security-incident notice to the
-affected members or a service-termination notice to all — e-mail, SMS where
-configured (else logged as not configured), in-app — each logged with its
-recipients; members read theirs at ``/api/v1/me/notices/`` and mark them read."""
+affected members or a service-termination notice to all — e-mail, SMS where a
+gateway is configured (queued like codes, else logged as not configured), in-app —
+each logged with its recipients; members read theirs at ``/api/v1/me/notices/``
+and mark them read."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -40,7 +41,7 @@ def test_an_incident_notice_reaches_the_affected_members_only(
             sent_by=officer,
         )
     assert notice.recipient_count == 1 and notice.sent_by == officer
-    assert notice.channels == {"in_app": 1, "email": 1, "sms": "not_configured"}
+    assert notice.channels == {"in_app": 1, "email": 1, "sms": {"queued": 1}}
     assert list(notice.deliveries.values_list("user", flat=True)) == [affected.pk]
     assert [m.to for m in mail.outbox] == [[affected.email]]
     body = mail.outbox[0].body
@@ -71,30 +72,35 @@ def test_an_incident_needs_named_recipients():
         notice_recipients(kind="security_incident", emails=[])
 
 
-def test_sms_is_sent_where_configured(settings, monkeypatch):
-    sent = []
-    settings.SMS_BACKEND = "test"
-    monkeypatch.setattr(channels, "sms_configured", lambda: True)
+def test_sms_goes_to_verified_phones_through_the_queue_where_configured(
+    settings, django_capture_on_commit_callbacks
+):
+    from core import sms
 
-    class FakeSms:
-        @staticmethod
-        def send_sms(*, to, text):
-            sent.append((to, text))
-
-    monkeypatch.setattr(channels.importlib, "import_module", lambda name: FakeSms)
-    member, no_phone = MemberFactory(), MemberFactory(phone=None)
-    notice = notice_send(
-        kind="security_incident",
-        content=CONTENT,
-        recipients=User.objects.filter(pk__in=[member.pk, no_phone.pk]),
-        sent_by=None,
+    settings.SMS_BACKEND = "locmem"
+    sms.outbox.clear()
+    member = MemberFactory(preferred_language="en")
+    no_phone, unverified = (
+        MemberFactory(phone=None),
+        MemberFactory(phone_verified=False),
     )
-    assert sent == [(member.phone, f"{CONTENT['title']}: {CONTENT['situation']}")]
-    assert notice.channels["sms"] == {"sent": 1, "no_phone": 1}
+    with django_capture_on_commit_callbacks(execute=True):
+        notice = notice_send(
+            kind="security_incident",
+            content=CONTENT,
+            recipients=User.objects.filter(
+                pk__in=[member.pk, no_phone.pk, unverified.pk]
+            ),
+            sent_by=None,
+        )
+    assert [message.to for message in sms.outbox] == [[member.phone]]
+    assert CONTENT["title"] in sms.outbox[0].body
+    assert notice.channels["sms"] == {"queued": 1, "no_phone": 2}
 
 
-def test_sms_reports_not_configured_without_a_gateway():
-    assert channels.sms_notify(phone="+8613800138000", text="x") == "not_configured"
+def test_sms_reports_not_configured_without_a_gateway(settings):
+    settings.SMS_BACKEND = "console"
+    assert channels.sms_notify(user=MemberFactory(), title="x") == "not_configured"
 
 
 def test_a_member_reads_and_marks_their_notices(api_client):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from core.errors import Conflict, ValidationFailed
@@ -45,17 +45,6 @@ STAFF_MOVES: dict[str, set[str]] = {
 }
 MAX_ITEMS = 50
 # E-mail templates are written per language (no gettext catalogue needed).
-STATUS_LABELS: dict[str, dict[str, str]] = {
-    "zh-hans": {
-        S.DRAFT: "草稿",
-        S.SUBMITTED: "已提交",
-        S.PROCESSING: "处理中",
-        S.QUOTED: "已报价",
-        S.CLOSED: "已关闭",
-        S.CANCELLED: "已取消",
-    },
-    "en": {value: str(label) for value, label in S.choices},
-}
 REQUEST_FIELDS = (
     "title",
     "delivery_province",
@@ -253,11 +242,12 @@ def _mail_member(request: ProcurementRequest, template: str, extra=None) -> None
     if user is None:  # the member deleted it; the kept record has no addressee
         return
     language = mail_language(user.preferred_language)
-    labels = STATUS_LABELS.get(language, STATUS_LABELS["en"])
+    with translation.override(language):  # the catalogue's label, in their language
+        status_label = str(S(request.status).label)
     context = {
         "request": request,
         "user": user,
-        "status_label": labels[request.status],
+        "status_label": status_label,
         **(extra or {}),
     }
     mail_queue(

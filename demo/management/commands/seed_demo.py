@@ -9,6 +9,7 @@ import logging
 from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand
+from django.utils import translation
 
 from demo.seed import demo_seed
 from products.search.services import search_index_rebuild
@@ -53,6 +54,8 @@ class Command(BaseCommand):
             # a database seeded before search existed.
             progress("search index")
             indexed = search_index_rebuild()
+        with translation.override("en"):  # one language: the rest is English too
+            summary = report.summary()
         self.stdout.write(
-            self.style.SUCCESS(f"{report.summary()} Search index: {indexed} pages.")
+            self.style.SUCCESS(f"{summary} Search index: {indexed} pages.")
         )

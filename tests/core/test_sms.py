@@ -79,6 +79,7 @@ def test_the_console_backend_prints_number_and_text():
         NUMBER,
         template="verification_code",
         params={"code": "1", "minutes": 5},
+        language="en",
         connection=backend,
     )
     out = stream.getvalue()

@@ -146,13 +146,14 @@ def test_the_answer_goes_out_exactly_when_the_request_is_answered(
         response = client.post(url, draft, follow=True)
     assert mail.outbox == []
     said = " ".join(str(m) for m in response.context["messages"])
-    assert "nothing was sent" in said and "completed or refused" in said
+    # Staff accounts work in Chinese: "…nothing was sent … completed or refused…"
+    assert "未发送任何内容" in said and "已完成或已拒绝" in said
     done = {"status": "completed", "answer": "数据已通过邮件发送。"}
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, done, follow=True)
     assert [m.to for m in mail.outbox] == [[member.email]]
     said = " ".join(str(m) for m in response.context["messages"])
-    assert "e-mailed to the member" in said
+    assert "答复已通过邮件发送给会员" in said  # "the answer was e-mailed to the member"
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url, {**done, "answer": "数据已发送（更正）。"})
     assert len(mail.outbox) == 1  # a correction is not sent again

@@ -281,12 +281,14 @@ class ProductPage(FrontendPageMixin, HeadlessPreviewMixin, Page):
         _default_manager: ClassVar[models.Manager[ProductPage]]
 
     # Codes and numbers are the same in every language: wagtail-localize copies
-    # them from the source instead of offering them for translation.
+    # them from the source instead of offering them for translation, and a
+    # translator cannot override them (a second SKU in English would split the
+    # product's identity between languages).
     override_translatable_fields = [
-        SynchronizedField("sku"),
-        SynchronizedField("viscosity_grade"),
-        SynchronizedField("base_oil"),
-        SynchronizedField("package_sizes"),
+        SynchronizedField("sku", overridable=False),
+        SynchronizedField("viscosity_grade", overridable=False),
+        SynchronizedField("base_oil", overridable=False),
+        SynchronizedField("package_sizes", overridable=False),
     ]
 
     content_panels = [

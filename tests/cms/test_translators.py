@@ -74,3 +74,19 @@ def test_codes_and_numbers_are_synchronised_not_offered_for_translation(db):
     )
     assert "抗磨液压油 L-HM 46" in offered
     assert not offered & {"LP-HM46", "ISO VG 46", "18L", "200L", "18L\n200L"}
+
+
+def test_translators_cannot_override_codes_and_numbers(db):
+    from wagtail_localize.models import OverridableSegment, TranslationSource
+
+    tree = site_tree()
+    product = ProductPageFactory(
+        parent=tree.products["zh-hans"], sku="LP-HM46", viscosity_grade="ISO VG 46"
+    )
+    source, _created = TranslationSource.get_or_create_from_instance(product)
+    overridable = set(
+        OverridableSegment.objects.filter(source=source).values_list(
+            "context__path", flat=True
+        )
+    )
+    assert not overridable & {"sku", "viscosity_grade", "base_oil", "package_sizes"}

@@ -5,12 +5,21 @@ from rest_framework.test import APIClient
 from wagtail.models import Locale
 
 from core import sms
+from tests.factories.tree import Tree, site_tree
 from tests.fakes.fixtures import aliyun, tencent, wechat  # noqa: F401
 
 
 @pytest.fixture
 def api_client() -> APIClient:
     return APIClient()
+
+
+@pytest.fixture
+def tree(db) -> Tree:
+    """The one site tree of every test: a home per locale with its products and
+    guides sections (tests/factories/tree.py). ``tree.homes["zh-hans"]``,
+    ``tree.products["en"]``, ``tree.locales["en"]``."""
+    return site_tree()
 
 
 @pytest.fixture

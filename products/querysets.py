@@ -28,6 +28,23 @@ RENDITION_SPECS = {
 }
 THUMBNAIL_SPEC = RENDITION_SPECS["thumbnail"]
 
+# Responsive sources (``srcset``): each width in WebP and AVIF, and in the
+# original format, within the same boxes as the fixed sizes. Wagtail never
+# upscales, so a small image repeats its own width (the API lists it once).
+SOURCE_WIDTHS = (400, 800, 1600)
+SOURCE_FORMATS = ("avif", "webp", "")  # "" = the original format
+SOURCE_SPECS = {
+    (fmt, width): f"max-{width}x{width}" + (f"|format-{fmt}" if fmt else "")
+    for fmt in SOURCE_FORMATS
+    for width in SOURCE_WIDTHS
+}
+# The social-media card (Open Graph, 1.91:1), cropped around the focal point.
+OG_IMAGE_SPEC = "fill-1200x630"
+# Everything a detail shows of an image: prefetched together, one query.
+DETAIL_IMAGE_SPECS = tuple(
+    dict.fromkeys([*RENDITION_SPECS.values(), *SOURCE_SPECS.values(), OG_IMAGE_SPEC])
+)
+
 
 def _images_with(*specs: str) -> models.QuerySet:
     from wagtail.images import get_image_model
@@ -59,7 +76,7 @@ class ProductPageQuerySet(PageQuerySet):
     def for_detail(self, locale) -> ProductPageQuerySet:
         """What ``for_listing`` has plus specifications, gallery images and
         documents, with every image's renditions prefetched."""
-        specs = RENDITION_SPECS.values()
+        specs = DETAIL_IMAGE_SPECS
         documents = models_.ProductDocument.objects.select_related("document")
         gallery = models_.ProductImage.objects.prefetch_related(
             models.Prefetch("image", queryset=_images_with(*specs))
@@ -137,7 +154,7 @@ class GuidePageQuerySet(PageQuerySet):
         )
 
     def for_detail(self) -> GuidePageQuerySet:
-        specs = RENDITION_SPECS.values()
+        specs = DETAIL_IMAGE_SPECS
         return self._with_tags().prefetch_related(
             models.Prefetch("cover_image", queryset=_images_with(*specs))
         )

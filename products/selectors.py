@@ -233,6 +233,61 @@ def category_list(*, locale: Locale) -> list[ProductCategory]:
     )
 
 
+def category_get(*, locale: Locale, path: str) -> ProductCategory | None:
+    return (
+        ProductCategory.objects.filter(locale=locale, path=path)
+        .select_related("locale")
+        .first()
+    )
+
+
+def category_family(*, category: ProductCategory) -> list[ProductCategory]:
+    """The category's ancestors (root first) and children (editors' order), in
+    its language: one query (ancestors' paths are prefixes of its own)."""
+    parts = category.path.split("/")
+    prefixes = ["/".join(parts[:end]) for end in range(1, len(parts))]
+    return list(
+        ProductCategory.objects.filter(locale_id=category.locale_id)
+        .filter(Q(path__in=prefixes) | Q(parent_id=category.pk))
+        .order_by("sort_order", "path", "pk")
+    )
+
+
+def brand_get(*, locale: Locale, slug: str) -> Brand | None:
+    logos = get_image_model().objects.prefetch_renditions(THUMBNAIL_SPEC)
+    return (
+        Brand.objects.filter(locale=locale, slug=slug)
+        .select_related("locale")
+        .prefetch_related(Prefetch("logo", queryset=logos))
+        .first()
+    )
+
+
+def snippet_versions(*, model, translation_key=None, **lookup) -> list:
+    """Every locale's version of a brand or category (by ``translation_key``, or
+    those matching ``lookup`` with their translations), language order."""
+    rows = model.objects.all()
+    if translation_key is None:
+        keys = model.objects.filter(**lookup).values("translation_key")
+        rows = rows.filter(translation_key__in=keys)
+    else:
+        rows = rows.filter(translation_key=translation_key)
+    return list(rows.select_related("locale").order_by("locale__language_code"))
+
+
+def sitemap_taxonomy() -> tuple[list[dict], list[dict]]:
+    """Every brand (``translation_key, slug, language``) and category
+    (``translation_key, path, language``) in every locale: two queries."""
+    language = F("locale__language_code")
+    brands = Brand.objects.order_by("slug", "pk").values(
+        "translation_key", "slug", language=language
+    )
+    categories = ProductCategory.objects.order_by("path", "pk").values(
+        "translation_key", "path", language=language
+    )
+    return [dict(row) for row in brands], [dict(row) for row in categories]
+
+
 def brand_list(*, locale: Locale) -> QuerySet[Brand]:
     logos = get_image_model().objects.prefetch_renditions(THUMBNAIL_SPEC)
     return (

@@ -20,6 +20,7 @@ from ...caching import CachedPublicView
 from ...schema import LOCALE_PARAMETER
 from ..blocks import stream_data
 from ..filters import GuideFilter
+from ..seo import seo_data
 from ..serializers import (
     GuideDetailSerializer,
     GuideListItemSerializer,
@@ -99,6 +100,7 @@ def guide_detail_data(request: Request, guide: GuidePage, locale) -> dict:
         "reading_time": guide.reading_time,
         "related_products": related,
         "translations": translations_data(page_translations(page=guide)),
+        "seo": seo_data(request, guide, guide.cover_image),
     }
     if request.user.is_authenticated:
         # Body product cards were rendered above; mark the member's favorites.

@@ -18,6 +18,7 @@ from ...caching import CachedPublicView
 from ...schema import LOCALE_PARAMETER
 from ..filters import ProductFilter
 from ..richtext import RichTextRenderer
+from ..seo import seo_data
 from ..serializers import (
     ProductDetailSerializer,
     ProductListItemSerializer,
@@ -78,7 +79,9 @@ class ProductViewSet(CachedPublicView, ListModelMixin, ContentView, GenericViewS
         ids = [row["id"] for row in rows]
         categories = selectors.product_category_refs(page_ids=ids, locale=locale)
         thumbnails = renditions_by_image(
-            image_ids=[row["main_image_id"] for row in rows], spec=THUMBNAIL_SPEC
+            image_ids=[row["main_image_id"] for row in rows],
+            spec=THUMBNAIL_SPEC,
+            language=locale.language_code,
         )
         favorites = favorite_page_ids(user=request.user, page_ids=ids)
         self.cache_tag(*tags.product_row_tags(rows, categories))
@@ -117,9 +120,10 @@ def product_detail_data(
         view.cache_tag(*tags.guide_card_tags(guides))
     context = {
         "request": request,
-        "richtext": RichTextRenderer([product.features], locale),
+        "richtext": RichTextRenderer([product.features], locale, request),
         "related_guides": guides,
         "translations": translations_data(page_translations(page=product)),
         "favorite_ids": favorite_ids(request, [product, *guides]),
+        "seo": seo_data(request, product, product.main_image),
     }
     return ProductDetailSerializer(product, context=context).data

@@ -11,10 +11,13 @@ from core.pages import frontend_path, frontend_url, page_frontend_path
 from .media import og_image
 
 
-def seo_data(request, page, image=None) -> dict[str, Any]:
+def seo_data(request, page, image=None, crumbs=None) -> dict[str, Any]:
     """``canonical_url``, ``og_image`` (of ``image``, the page's own picture)
-    and ``breadcrumbs`` of a page (one query, for the ancestors)."""
+    and ``breadcrumbs`` of a page (one query for the ancestors, none when
+    ``crumbs`` came with ``cms.selectors.page_relatives``)."""
     language = page.locale.language_code
+    if crumbs is None:
+        crumbs = page_breadcrumbs(page=page)
     return {
         "canonical_url": frontend_url(page_frontend_path(page)),
         "og_image": og_image(request, image),
@@ -24,6 +27,6 @@ def seo_data(request, page, image=None) -> dict[str, Any]:
                 "title": row["title"],
                 "path": frontend_path(row["url_path"], language),
             }
-            for row in page_breadcrumbs(page=page)
+            for row in crumbs
         ],
     }

@@ -8,11 +8,15 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.viewsets import GenericViewSet
 
-from cms.selectors import page_translations, renditions_by_image
+from cms.selectors import (
+    page_relatives,
+    prefetch_renditions_of,
+    renditions_by_image,
+)
 from delivery import cache_tags as tags
 from members.activity.selectors import favorite_page_ids
 from products import selectors
-from products.models import THUMBNAIL_SPEC, ProductPage
+from products.models import DETAIL_IMAGE_SPECS, THUMBNAIL_SPEC, ProductPage
 
 from ...caching import CachedPublicView
 from ...schema import LOCALE_PARAMETER
@@ -118,12 +122,20 @@ def product_detail_data(
     guides = selectors.guides_for_product(product=product, locale=locale)
     if view is not None:
         view.cache_tag(*tags.guide_card_tags(guides))
+    prefetch_renditions_of(
+        images=[
+            *selectors.product_images(product=product),
+            *(guide.cover_image for guide in guides),
+        ],
+        specs=DETAIL_IMAGE_SPECS,
+    )
+    translations, crumbs = page_relatives(page=product)
     context = {
         "request": request,
         "richtext": RichTextRenderer([product.features], locale, request),
         "related_guides": guides,
-        "translations": translations_data(page_translations(page=product)),
+        "translations": translations_data(translations),
         "favorite_ids": favorite_ids(request, [product, *guides]),
-        "seo": seo_data(request, product, product.main_image),
+        "seo": seo_data(request, product, product.main_image, crumbs),
     }
     return ProductDetailSerializer(product, context=context).data

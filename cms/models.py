@@ -120,7 +120,16 @@ class SiteSettings(BaseSiteSetting):
 
 
 class CustomImage(AbstractImage):
-    """An image in the media library; ``alt_text`` is the default alternative text."""
+    """An image in the media library; ``alt_text`` is the alternative text in
+    the source language, ``alt_text_en`` the English one.
+
+    Images are shared by every locale (one file, one focal point, one set of
+    renditions), so they are not translatable models: a translated copy per
+    locale would duplicate files and renditions and split the editors' library.
+    The alt text is the one part that differs by language; the site has one
+    translated language, so it is a field beside the source one (as the site
+    settings' English name and address are).
+    """
 
     alt_text = models.CharField(
         _("alternative text"),
@@ -128,13 +137,41 @@ class CustomImage(AbstractImage):
         blank=True,
         help_text=_("Describes the image for screen readers; the title when empty."),
     )
-    admin_form_fields = (*Image.admin_form_fields, "alt_text")
+    alt_text_en = models.CharField(
+        _("alternative text (English)"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "What English readers' screen readers say; the alternative text "
+            "above when empty."
+        ),
+    )
+    admin_form_fields = (*Image.admin_form_fields, "alt_text", "alt_text_en")
     if TYPE_CHECKING:  # the base is Wagtail's (untyped): name the manager's type
         _default_manager: ClassVar["models.Manager[CustomImage]"]
 
     @property
     def default_alt_text(self) -> str:
         return self.alt_text or self.title
+
+    def alt_for(self, language: str) -> str:
+        """The alternative text for readers of ``language``."""
+        return image_alt(
+            language,
+            alt_text=self.alt_text,
+            alt_text_en=self.alt_text_en,
+            title=self.title,
+        )
+
+
+def image_alt(language: str, *, alt_text: str, alt_text_en: str, title: str) -> str:
+    """An image's alternative text in ``language`` from its stored fields (also
+    for rows read with ``.values()``): English readers get ``alt_text_en`` when
+    an editor wrote one; everyone else, and the fallback, the source text, then
+    the title."""
+    if language == "en" and source_language() != "en" and alt_text_en:
+        return alt_text_en
+    return alt_text or title
 
 
 class CustomRendition(AbstractRendition):

@@ -11,12 +11,51 @@ from types import SimpleNamespace
 from django.apps import apps
 from django.conf import settings
 from django.core import signing
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from core.errors import NotFound, PermissionDenied
 
-from .models import HomePage
+from .models import HomePage, image_alt
+
+
+def unrestricted() -> Q:
+    """Wagtail's ``.public()`` as a condition in the same query: no view
+    restriction on the page or an ancestor (a restricted page's tree path is a
+    prefix of the path). ``.public()`` reads every restriction first: one more
+    query per queryset, which details with several page reads avoid."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return ~Q(Exists(restricted))
+
+
+def page_relatives(*, page: Page) -> tuple[list[Page], list[dict]]:
+    """The page's live, public versions in the other locales (language order)
+    and its breadcrumbs (``page_breadcrumbs``' rows): one query."""
+    steplen = page.steplen
+    prefixes = [page.path[:end] for end in range(2 * steplen, len(page.path), steplen)]
+    translations = (
+        Q(translation_key=page.translation_key, live=True)
+        & ~Q(locale_id=page.locale_id)
+        & unrestricted()
+    )
+    rows = list(
+        Page.objects.filter(translations | Q(path__in=prefixes))
+        .select_related("locale")
+        .order_by("locale__language_code", "path")
+    )
+    ancestors = sorted(
+        (row for row in rows if row.path in prefixes), key=lambda row: row.path
+    )
+    crumbs = [
+        {"id": row.pk, "title": row.title, "url_path": row.url_path}
+        for row in ancestors
+    ]
+    crumbs.append({"id": page.pk, "title": page.title, "url_path": page.url_path})
+    return [row for row in rows if row.path not in prefixes], crumbs
 
 
 def home_for_locale(*, locale: Locale) -> HomePage | None:
@@ -52,6 +91,84 @@ def menu_pages(*, locale: Locale) -> list[Page]:
         .select_related("locale", "content_type")
         .order_by("path")
     )
+
+
+def redirect_for_path(*, paths: Iterable[str], site=None):
+    """The editors' redirect (Settings → Redirects) from any of ``paths`` (the
+    path as asked and its canonical form), with its target page; ``None``."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    old_paths = list(dict.fromkeys(Redirect.normalise_path(path) for path in paths))
+    return (
+        Redirect.get_for_site(site)
+        .filter(old_path__in=old_paths)
+        .select_related("redirect_page", "redirect_page__locale")
+        .order_by("site_id")  # a site's own redirect before the all-sites one
+        .first()
+    )
+
+
+def pages_at_elsewhere(*, below_home: str, locale: Locale) -> list[Page]:
+    """Live, public pages at ``below_home`` in the other locales' trees (an
+    untranslated path: the page exists, only not in ``locale``). One query."""
+    homes = HomePage.objects.exclude(locale=locale).values_list("url_path", flat=True)
+    return list(
+        Page.objects.live()
+        .public()
+        .filter(url_path__in=[home + below_home for home in homes])
+        .exclude(locale=locale)
+        .select_related("locale")
+    )
+
+
+def page_by_translation(*, translation_key, locale: Locale) -> Page | None:
+    """The live, public version of a page in ``locale``."""
+    return (
+        Page.objects.live()
+        .public()
+        .filter(translation_key=translation_key, locale=locale)
+        .select_related("locale", "content_type")
+        .first()
+    )
+
+
+def page_breadcrumbs(*, page: Page) -> list[dict]:
+    """The home and every page down to ``page`` (itself last) as ``{id, title,
+    url_path}`` rows, in one query (the ancestors' tree paths are prefixes of
+    the page's)."""
+    steplen = page.steplen
+    prefixes = [page.path[:end] for end in range(2 * steplen, len(page.path), steplen)]
+    rows = list(
+        Page.objects.filter(path__in=prefixes)
+        .order_by("path")
+        .values("id", "title", "url_path")
+    )
+    return [*rows, {"id": page.pk, "title": page.title, "url_path": page.url_path}]
+
+
+def sitemap_pages() -> list[Page]:
+    """Every live, public page below a home (the homes included) with its
+    locale, in tree order: one query (and one for view restrictions)."""
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(depth__gte=2)
+        .select_related("locale", "content_type")
+        .only(
+            "id",
+            "path",
+            "depth",
+            "url_path",
+            "translation_key",
+            "last_published_at",
+            "latest_revision_created_at",
+            "locale__language_code",
+            "content_type__app_label",
+            "content_type__model",
+        )
+        .order_by("path")
+    )
+    return list(pages)
 
 
 def page_translations(*, page: Page) -> list[Page]:
@@ -111,6 +228,21 @@ def preview_page_get(*, content_type: str, token: str) -> Page:
     return page
 
 
+def prefetch_renditions_of(*, images: Iterable, specs: Iterable[str]) -> None:
+    """Prefetch ``specs`` renditions of images already fetched (joined to
+    the pages that show them): one query for all of a response's images, read
+    by Wagtail's ``get_renditions``."""
+    from django.db.models import Prefetch, prefetch_related_objects
+    from wagtail.images import get_image_model
+
+    found = [image for image in images if image is not None]
+    if not found:
+        return
+    Rendition = get_image_model().get_rendition_model()
+    renditions = Rendition.objects.filter(filter_spec__in=list(specs))
+    prefetch_related_objects(found, Prefetch("renditions", queryset=renditions))
+
+
 @functools.cache
 def _filter(spec: str):
     from wagtail.images.models import Filter
@@ -119,7 +251,7 @@ def _filter(spec: str):
 
 
 def renditions_by_image(
-    *, image_ids: Iterable[int | None], spec: str
+    *, image_ids: Iterable[int | None], spec: str, language: str = ""
 ) -> dict[int, dict]:
     """One rendition size of many images, as ``{image_id: {url, width, height,
     alt}}`` in one query without model instances (for listings). A rendition not
@@ -146,6 +278,7 @@ def renditions_by_image(
         "focal_point_key",
         "image__title",
         "image__alt_text",
+        "image__alt_text_en",
         *(f"image__{field}" for field in focal),
     )
     image_filter = _filter(spec)
@@ -158,7 +291,12 @@ def renditions_by_image(
             "url": storage.url(row["file"]),
             "width": row["width"],
             "height": row["height"],
-            "alt": row["image__alt_text"] or row["image__title"],
+            "alt": image_alt(
+                language,
+                alt_text=row["image__alt_text"],
+                alt_text_en=row["image__alt_text_en"],
+                title=row["image__title"],
+            ),
         }
     for image in Image.objects.filter(pk__in=image_ids - found.keys()):
         rendition = image.get_rendition(spec)
@@ -166,6 +304,6 @@ def renditions_by_image(
             "url": rendition.url,
             "width": rendition.width,
             "height": rendition.height,
-            "alt": image.default_alt_text,
+            "alt": image.alt_for(language),
         }
     return found

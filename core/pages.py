@@ -55,6 +55,24 @@ def page_frontend_url(page) -> str:
     return frontend_root_url() + page_frontend_path(page)
 
 
+def frontend_url(path: str) -> str:
+    """``FRONTEND_URL`` + a frontend path (canonical URLs, sitemaps)."""
+    return frontend_root_url() + path
+
+
+def brand_frontend_path(language: str, slug: str) -> str:
+    """A brand's page on the frontend: ``/<language>/brands/<slug>/`` (brands
+    are snippets, not pages: the frontend renders ``/api/v1/brands/<slug>/``)."""
+    return f"/{language}/brands/{slug}/"
+
+
+def category_frontend_path(language: str, path: str) -> str:
+    """A category's page on the frontend: ``/<language>/categories/<slug
+    path>/``, e.g. ``/en/categories/engine-oil/diesel/`` (rendered from
+    ``/api/v1/categories/<slug path>/``)."""
+    return f"/{language}/categories/{path}/"
+
+
 class FrontendPageMixin:
     """Put before ``Page`` in every page model: Wagtail's URLs of the page are its
     frontend address.

@@ -29,6 +29,7 @@ SHOWN_MODELS = [
     "cms.CustomDocument",
     "legal.PolicyVersion",
     "legal.PolicyVersionText",
+    "wagtailredirects.Redirect",  # /api/v1/pages/find/ answers redirects
 ]
 
 

@@ -41,7 +41,10 @@ from core.pages import FrontendPageMixin
 
 from .blocks import RICH_TEXT_FEATURES, GuideBodyBlock, TypicalPropertiesBlock
 from .querysets import (
+    DETAIL_IMAGE_SPECS,  # noqa: F401
+    OG_IMAGE_SPEC,  # noqa: F401
     RENDITION_SPECS,  # noqa: F401 (re-exported: the API's fixed image sizes)
+    SOURCE_SPECS,  # noqa: F401
     THUMBNAIL_SPEC,  # noqa: F401
     GuidePageQuerySet,
     ProductPageQuerySet,

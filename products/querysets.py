@@ -28,6 +28,23 @@ RENDITION_SPECS = {
 }
 THUMBNAIL_SPEC = RENDITION_SPECS["thumbnail"]
 
+# Responsive sources (``srcset``): each width in WebP and AVIF, and in the
+# original format, within the same boxes as the fixed sizes. Wagtail never
+# upscales, so a small image repeats its own width (the API lists it once).
+SOURCE_WIDTHS = (400, 800, 1600)
+SOURCE_FORMATS = ("avif", "webp", "")  # "" = the original format
+SOURCE_SPECS = {
+    (fmt, width): f"max-{width}x{width}" + (f"|format-{fmt}" if fmt else "")
+    for fmt in SOURCE_FORMATS
+    for width in SOURCE_WIDTHS
+}
+# The social-media card (Open Graph, 1.91:1), cropped around the focal point.
+OG_IMAGE_SPEC = "fill-1200x630"
+# Everything a detail shows of an image: prefetched together, one query.
+DETAIL_IMAGE_SPECS = tuple(
+    dict.fromkeys([*RENDITION_SPECS.values(), *SOURCE_SPECS.values(), OG_IMAGE_SPEC])
+)
+
 
 def _images_with(*specs: str) -> models.QuerySet:
     from wagtail.images import get_image_model
@@ -57,18 +74,38 @@ class ProductPageQuerySet(PageQuerySet):
         )
 
     def for_detail(self, locale) -> ProductPageQuerySet:
-        """What ``for_listing`` has plus specifications, gallery images and
-        documents, with every image's renditions prefetched."""
-        specs = RENDITION_SPECS.values()
-        documents = models_.ProductDocument.objects.select_related("document")
-        gallery = models_.ProductImage.objects.prefetch_related(
-            models.Prefetch("image", queryset=_images_with(*specs))
+        """The product with its brand and main image joined, the brand and
+        categories named in ``locale`` by subqueries, and its categories,
+        specifications, gallery images and documents (one query each). The
+        images' renditions are not fetched here: the detail prefetches them
+        with the related guides' covers, in one query
+        (``cms.selectors.prefetch_renditions_of``)."""
+        Category = models_.ProductCategory
+        key = "category__translation_key"
+        links = models_.ProductCategoryLink.objects.select_related("category").annotate(
+            local_name=in_locale_of(Category, locale, key, "name"),
+            local_slug=in_locale_of(Category, locale, key, "slug"),
+            local_path=in_locale_of(Category, locale, key, "path"),
         )
-        return self._with_names(locale).prefetch_related(
-            "specifications",
-            models.Prefetch("main_image", queryset=_images_with(*specs)),
-            models.Prefetch("gallery_images", queryset=gallery),
-            models.Prefetch("documents", queryset=documents),
+        return (
+            self.select_related("locale", "brand", "main_image")
+            .annotate(
+                brand_name=in_locale_of(
+                    models_.Brand, locale, "brand__translation_key", "name"
+                )
+            )
+            .prefetch_related(
+                models.Prefetch("category_links", queryset=links),
+                "specifications",
+                models.Prefetch(
+                    "gallery_images",
+                    queryset=models_.ProductImage.objects.select_related("image"),
+                ),
+                models.Prefetch(
+                    "documents",
+                    queryset=models_.ProductDocument.objects.select_related("document"),
+                ),
+            )
         )
 
     def _with_names(self, locale) -> ProductPageQuerySet:
@@ -134,12 +171,6 @@ class GuidePageQuerySet(PageQuerySet):
     def for_listing(self) -> GuidePageQuerySet:
         return self._with_tags().prefetch_related(
             models.Prefetch("cover_image", queryset=_images_with(THUMBNAIL_SPEC))
-        )
-
-    def for_detail(self) -> GuidePageQuerySet:
-        specs = RENDITION_SPECS.values()
-        return self._with_tags().prefetch_related(
-            models.Prefetch("cover_image", queryset=_images_with(*specs))
         )
 
     def _with_tags(self) -> GuidePageQuerySet:

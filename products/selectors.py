@@ -21,10 +21,13 @@ from django.db.models import (
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from cms.selectors import unrestricted
+
 from .models import (
     THUMBNAIL_SPEC,
     Brand,
     GuidePage,
+    GuidePageTag,
     GuideProductLink,
     ProductCategory,
     ProductCategoryLink,
@@ -117,14 +120,20 @@ def product_category_refs(
 
 
 def product_get(*, locale: Locale, slug: str) -> ProductPage | None:
-    """The live product with ``slug`` in ``locale``, everything prefetched."""
+    """The live, public product with ``slug`` in ``locale``, everything but
+    the images' renditions prefetched (``ProductPageQuerySet.for_detail``)."""
     return (
         ProductPage.objects.live()
-        .public()
-        .filter(locale=locale, slug=slug)
+        .filter(unrestricted(), locale=locale, slug=slug)
         .for_detail(locale)
         .first()
     )
+
+
+def product_images(*, product: ProductPage) -> list:
+    """The product's images (main first, then the gallery), as fetched."""
+    images = [product.main_image] if product.main_image_id else []
+    return images + [item.image for item in product.gallery_images.all()]
 
 
 def products_by_translation_keys(
@@ -134,10 +143,8 @@ def products_by_translation_keys(
     keys = list(keys)
     if not keys:
         return {}
-    products = (
-        ProductPage.objects.live()
-        .public()
-        .filter(locale=locale, translation_key__in=keys)
+    products = ProductPage.objects.live().filter(
+        unrestricted(), locale=locale, translation_key__in=keys
     )
     return {p.translation_key: p for p in products.for_listing(locale)}
 
@@ -185,21 +192,33 @@ def guide_list(*, locale: Locale) -> QuerySet[GuidePage]:
 
 
 def guide_get(*, locale: Locale, slug: str) -> GuidePage | None:
+    """The live, public guide with ``slug`` in ``locale``, its tags and cover
+    (whose renditions the caller prefetches: ``prefetch_renditions_of``)."""
+    tags = GuidePageTag.objects.select_related("tag").order_by("tag__name")
     return (
         GuidePage.objects.live()
-        .public()
-        .filter(locale=locale, slug=slug)
-        .for_detail()
+        .filter(unrestricted(), locale=locale, slug=slug)
+        .select_related("locale", "cover_image")
+        .prefetch_related(Prefetch("tagged_items", queryset=tags))
         .first()
     )
 
 
 def guides_for_product(*, product: ProductPage, locale: Locale) -> list[GuidePage]:
-    """Live guides in ``locale`` that link to ``product`` in any language."""
+    """Live, public guides in ``locale`` that link to ``product`` in any
+    language, newest first, with their tags and covers (the covers'
+    renditions are the caller's to prefetch: ``prefetch_renditions_of``)."""
     links = GuideProductLink.objects.filter(
         page=OuterRef("pk"), product__translation_key=product.translation_key
     )
-    return list(guide_list(locale=locale).filter(Exists(links)))
+    tags = GuidePageTag.objects.select_related("tag").order_by("tag__name")
+    return list(
+        GuidePage.objects.live()
+        .filter(unrestricted(), Exists(links), locale=locale)
+        .select_related("locale", "cover_image")
+        .prefetch_related(Prefetch("tagged_items", queryset=tags))
+        .order_by("-date", "-pk")
+    )
 
 
 def products_for_guide(*, guide: GuidePage, locale: Locale) -> list[ProductPage]:
@@ -231,6 +250,61 @@ def category_list(*, locale: Locale) -> list[ProductCategory]:
             "sort_order", "path", "pk"
         )
     )
+
+
+def category_get(*, locale: Locale, path: str) -> ProductCategory | None:
+    return (
+        ProductCategory.objects.filter(locale=locale, path=path)
+        .select_related("locale")
+        .first()
+    )
+
+
+def category_family(*, category: ProductCategory) -> list[ProductCategory]:
+    """The category's ancestors (root first) and children (editors' order), in
+    its language: one query (ancestors' paths are prefixes of its own)."""
+    parts = category.path.split("/")
+    prefixes = ["/".join(parts[:end]) for end in range(1, len(parts))]
+    return list(
+        ProductCategory.objects.filter(locale_id=category.locale_id)
+        .filter(Q(path__in=prefixes) | Q(parent_id=category.pk))
+        .order_by("sort_order", "path", "pk")
+    )
+
+
+def brand_get(*, locale: Locale, slug: str) -> Brand | None:
+    logos = get_image_model().objects.prefetch_renditions(THUMBNAIL_SPEC)
+    return (
+        Brand.objects.filter(locale=locale, slug=slug)
+        .select_related("locale")
+        .prefetch_related(Prefetch("logo", queryset=logos))
+        .first()
+    )
+
+
+def snippet_versions(*, model, translation_key=None, **lookup) -> list:
+    """Every locale's version of a brand or category (by ``translation_key``, or
+    those matching ``lookup`` with their translations), language order."""
+    rows = model.objects.all()
+    if translation_key is None:
+        keys = model.objects.filter(**lookup).values("translation_key")
+        rows = rows.filter(translation_key__in=keys)
+    else:
+        rows = rows.filter(translation_key=translation_key)
+    return list(rows.select_related("locale").order_by("locale__language_code"))
+
+
+def sitemap_taxonomy() -> tuple[list[dict], list[dict]]:
+    """Every brand (``translation_key, slug, language``) and category
+    (``translation_key, path, language``) in every locale: two queries."""
+    language = F("locale__language_code")
+    brands = Brand.objects.order_by("slug", "pk").values(
+        "translation_key", "slug", language=language
+    )
+    categories = ProductCategory.objects.order_by("path", "pk").values(
+        "translation_key", "path", language=language
+    )
+    return [dict(row) for row in brands], [dict(row) for row in categories]
 
 
 def brand_list(*, locale: Locale) -> QuerySet[Brand]:

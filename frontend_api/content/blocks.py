@@ -22,7 +22,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Locale, Page
 
 from products import selectors
-from products.models import RENDITION_SPECS
+from products.models import DETAIL_IMAGE_SPECS
 
 from .media import image_set
 from .richtext import RichTextRenderer
@@ -72,12 +72,12 @@ def stream_data(
     raw = [item for item in raw or [] if isinstance(item, dict)]
     refs = References()
     refs.collect(stream_block, raw)
-    richtext = RichTextRenderer(refs.richtext, locale)
+    richtext = RichTextRenderer(refs.richtext, locale, request)
     images = {
         image.pk: image
         for image in get_image_model()
         .objects.filter(pk__in=refs.images)
-        .prefetch_renditions(*RENDITION_SPECS.values())
+        .prefetch_renditions(*DETAIL_IMAGE_SPECS)
     }
     keys = dict(
         Page.objects.filter(pk__in=refs.pages).values_list("pk", "translation_key")

@@ -3,14 +3,17 @@
 Wagtail's own expansion links to ``page.url`` (an absolute frontend URL, see
 ``core.pages``). Here a page link becomes the frontend path of the
 page's version in the reader's locale (the linked page itself when that is not
-translated; a bare ``<a>`` when nothing live is left), and a document link the
-download endpoint of docs/architecture.md. All page links of a set of texts are resolved
-together, in two queries.
+translated; a bare ``<a>`` when nothing live is left): the frontend serves it on
+its own host. A document link becomes the absolute URL of the download endpoint
+of docs/architecture.md and an embedded image's ``src`` an absolute URL, since
+the API's host is not the frontend's. All page links of a set of texts are
+resolved together, in two queries.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from html import escape
 
 from wagtail.models import Locale, Page
@@ -19,7 +22,9 @@ from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRe
 
 from core.pages import page_frontend_path
 
-from .media import document_download_path
+from .media import absolute_url, document_download_path
+
+RELATIVE_SRC = re.compile(r'(\s(?:src|srcset)=")(/[^"]*)"')
 
 
 def _page_link_ids(html: str) -> set[int]:
@@ -54,7 +59,8 @@ def _paths_in_locale(ids: set[int], locale: Locale) -> dict[int, str]:
 class RichTextRenderer:
     """Render many rich-text fields of one response with shared link lookups."""
 
-    def __init__(self, sources: Iterable[str], locale: Locale) -> None:
+    def __init__(self, sources: Iterable[str], locale: Locale, request=None) -> None:
+        self.request = request
         ids: set[int] = set()
         for html in sources:
             ids |= _page_link_ids(html or "")
@@ -70,7 +76,7 @@ class RichTextRenderer:
                 ),
                 EmbedRewriter(
                     bulk_rules={
-                        kind: handler.expand_db_attributes_many
+                        kind: self._absolute(handler.expand_db_attributes_many)
                         for kind, handler in embeds.items()
                     }
                 ),
@@ -90,8 +96,28 @@ class RichTextRenderer:
 
     def _document_links(self, attrs_list: list[dict]) -> list[str]:
         return [
-            f'<a href="{escape(document_download_path(int(attrs["id"])))}">'
+            '<a href="{}">'.format(
+                escape(
+                    absolute_url(self.request, document_download_path(int(attrs["id"])))
+                )
+            )
             if attrs.get("id", "").isdigit()
             else "<a>"
             for attrs in attrs_list
         ]
+
+    def _absolute(
+        self, expand: Callable[[list[dict]], list[str]]
+    ) -> Callable[[list[dict]], list[str]]:
+        """An embed handler whose site-relative ``src`` become absolute URLs."""
+
+        def rule(attrs_list: list[dict]) -> list[str]:
+            return [
+                RELATIVE_SRC.sub(
+                    lambda m: f'{m.group(1)}{absolute_url(self.request, m.group(2))}"',
+                    html,
+                )
+                for html in expand(attrs_list)
+            ]
+
+        return rule

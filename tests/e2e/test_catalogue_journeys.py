@@ -83,6 +83,6 @@ def test_an_editor_creates_and_publishes_a_product_with_an_image_and_a_tds(
     assert detail["images"], "the main image is served as renditions"
     (tds,) = detail["documents"]
     assert tds["kind"] == "tds"
-    download = api_get(server, tds["download_url"])
+    download = api_get(server, tds["download_url"].removeprefix(server))
     assert download.status_code == 200
     assert download.content.startswith(b"%PDF")

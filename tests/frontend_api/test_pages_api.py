@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +23,7 @@ def test_find_resolves_a_prefixed_path_with_its_alternates(api_client, catalogue
         "seo_title": "",
         "search_description": "",
         "alternates": [{"hreflang": "zh-hans", "path": "/zh-hans/products/lp-hm46/"}],
+        "canonical_url": settings.FRONTEND_URL.rstrip("/") + "/en/products/lp-hm46/",
     }
 
 

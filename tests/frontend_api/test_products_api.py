@@ -206,13 +206,17 @@ def test_detail_has_everything_an_editor_entered(api_client, catalogue):
         }
     ]
     assert [image["caption"] for image in body["images"]] == ["", "Drum"]
-    assert set(body["images"][1]) == {"thumbnail", "medium", "large", "caption"}
+    assert {"thumbnail", "medium", "large", "caption", "sources"} <= set(
+        body["images"][1]
+    )
     assert "max-1600x1600" in body["images"][1]["large"]["url"]
     document = body["documents"][0]
     assert document["kind"] == "sds" and document["language"] == "en"
     assert document["content_type"] == "application/pdf"
     assert document["size"] == len(b"%PDF-1.4 test")
-    assert document["download_url"] == f"/api/v1/documents/{document['id']}/download/"
+    assert document["download_url"] == (
+        f"http://testserver/api/v1/documents/{document['id']}/download/"
+    )
     assert document["members_only"] is False
     assert [guide["url"] for guide in body["related_guides"]] == [guide_path]
     assert body["translations"] == [

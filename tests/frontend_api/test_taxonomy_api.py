@@ -38,4 +38,5 @@ def test_brands_list_only_brands_of_the_locale(api_client, catalogue):
         "description": "",
         "website": "",
         "logo": None,
+        "url": "/en/brands/lubpur/",
     }

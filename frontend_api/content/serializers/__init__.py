@@ -15,14 +15,35 @@ from .common import (
 )
 from .guides import GuideDetailSerializer
 from .items import GuideListItemSerializer, ProductListItemSerializer, product_cards
-from .pages import FoundPageSerializer, NavItemSerializer
+from .pages import (
+    FoundPageSerializer,
+    HomePageContentSerializer,
+    IndexPageContentSerializer,
+    NavItemSerializer,
+    PageContentSerializer,
+    RedirectSerializer,
+    SitemapSerializer,
+)
 from .products import ProductDetailSerializer
-from .taxonomy import BrandSerializer, CategoryNodeSerializer, category_tree
+from .taxonomy import (
+    BrandDetailSerializer,
+    BrandSerializer,
+    CategoryDetailSerializer,
+    CategoryNodeSerializer,
+    category_tree,
+)
 
 __all__ = [
+    "BrandDetailSerializer",
     "BrandSerializer",
+    "CategoryDetailSerializer",
     "CategoryNodeSerializer",
     "FoundPageSerializer",
+    "HomePageContentSerializer",
+    "IndexPageContentSerializer",
+    "PageContentSerializer",
+    "RedirectSerializer",
+    "SitemapSerializer",
     "GuideDetailSerializer",
     "NavItemSerializer",
     "category_tree",

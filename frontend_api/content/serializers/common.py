@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rest_framework import serializers
 
 from core.pages import page_frontend_path
@@ -18,12 +20,72 @@ class RenditionSerializer(serializers.Serializer):
     alt = serializers.CharField(allow_blank=True)
 
 
-class ImageSetSerializer(serializers.Serializer):
-    """An image in the three fixed sizes."""
+class SourceCandidateSerializer(serializers.Serializer):
+    url = serializers.CharField(help_text="Absolute URL.")
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
 
-    thumbnail = RenditionSerializer(help_text="fill-400x400")
+
+class ImageSourceSerializer(serializers.Serializer):
+    """One ``<source>`` of a ``<picture>``: a format at several widths."""
+
+    type: Any = serializers.CharField(
+        help_text="MIME type: image/avif, image/webp, then the original's."
+    )
+    srcset = serializers.CharField(help_text='"<url> 400w, <url> 800w, …"')
+    candidates = SourceCandidateSerializer(many=True)
+
+
+class FocalPointSerializer(serializers.Serializer):
+    """The editor's focal point, in pixels of the original image (the centre
+    and size of the area): crops (``thumbnail``, the OG image) keep it in view;
+    use it for CSS ``object-position``."""
+
+    x = serializers.IntegerField()
+    y = serializers.IntegerField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+
+
+class ImageSetSerializer(serializers.Serializer):
+    """An image in three fixed sizes and as responsive sources."""
+
+    thumbnail = RenditionSerializer(help_text="fill-400x400 (around the focal point)")
     medium = RenditionSerializer(help_text="max-800x800")
     large = RenditionSerializer(help_text="max-1600x1600")
+    alt = serializers.CharField(
+        allow_blank=True, help_text="In the response's language."
+    )
+    original_width = serializers.IntegerField()
+    original_height = serializers.IntegerField()
+    focal_point = FocalPointSerializer(allow_null=True)
+    sources = ImageSourceSerializer(
+        many=True,
+        help_text="For <picture>: AVIF, WebP and the original format, each at "
+        "widths 400, 800 and 1600 (never upscaled; a width is listed once).",
+    )
+
+
+class BreadcrumbSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    path = serializers.CharField(help_text="Frontend path.")
+
+
+class SeoFieldsSerializer(serializers.Serializer):
+    """What every page's response carries for search engines and sharing."""
+
+    canonical_url = serializers.CharField(
+        help_text="FRONTEND_URL + the page's path: <link rel=canonical>."
+    )
+    og_image = RenditionSerializer(
+        allow_null=True,
+        help_text="og:image, 1200×630 around the focal point; null when the page "
+        "has no image.",
+    )
+    breadcrumbs = BreadcrumbSerializer(
+        many=True, help_text="From the home to this page (itself last)."
+    )
 
 
 class CaptionedImageSerializer(ImageSetSerializer):
@@ -37,7 +99,9 @@ class DocumentSerializer(serializers.Serializer):
     language = serializers.CharField(help_text="zh-hans, en or multi.")
     size = serializers.IntegerField(allow_null=True, help_text="Bytes.")
     content_type = serializers.CharField()
-    download_url = serializers.CharField()
+    download_url = serializers.CharField(
+        help_text="Absolute URL of /api/v1/documents/{id}/download/."
+    )
     members_only = serializers.BooleanField()
 
 

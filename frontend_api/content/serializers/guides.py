@@ -8,7 +8,12 @@ from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_fiel
 from rest_framework import serializers
 
 from ..media import image_set
-from .common import ImageSetSerializer, TranslationSerializer
+from .common import (
+    BreadcrumbSerializer,
+    ImageSetSerializer,
+    RenditionSerializer,
+    TranslationSerializer,
+)
 from .items import GuideListItemSerializer, ProductListItemSerializer
 
 
@@ -91,6 +96,15 @@ class GuideDetailSerializer(GuideListItemSerializer):
     body = serializers.SerializerMethodField()
     related_products = serializers.SerializerMethodField()
     translations = serializers.SerializerMethodField()
+    canonical_url = serializers.SerializerMethodField(
+        help_text="FRONTEND_URL + the page's path: <link rel=canonical>."
+    )
+    og_image = serializers.SerializerMethodField(
+        help_text="og:image, 1200×630 around the focal point; null without image."
+    )
+    breadcrumbs = serializers.SerializerMethodField(
+        help_text="From the home to this page (itself last)."
+    )
 
     @extend_schema_field(serializers.ChoiceField(choices=["products.GuidePage"]))
     def get_type(self, page) -> str:
@@ -115,3 +129,14 @@ class GuideDetailSerializer(GuideListItemSerializer):
     @extend_schema_field(TranslationSerializer(many=True))
     def get_translations(self, page):
         return self.context.get("translations", [])
+
+    def get_canonical_url(self, page) -> str:
+        return self.context["seo"]["canonical_url"]
+
+    @extend_schema_field(RenditionSerializer(allow_null=True))
+    def get_og_image(self, page):
+        return self.context["seo"]["og_image"]
+
+    @extend_schema_field(BreadcrumbSerializer(many=True))
+    def get_breadcrumbs(self, page):
+        return self.context["seo"]["breadcrumbs"]

@@ -7,8 +7,10 @@ from rest_framework import serializers
 
 from ..media import document_data, image_set
 from .common import (
+    BreadcrumbSerializer,
     CaptionedImageSerializer,
     DocumentSerializer,
+    RenditionSerializer,
     TranslationSerializer,
 )
 from .items import GuideListItemSerializer, ProductListItemSerializer
@@ -45,6 +47,15 @@ class ProductDetailSerializer(ProductListItemSerializer):
     documents = serializers.SerializerMethodField()
     related_guides = serializers.SerializerMethodField()
     translations = serializers.SerializerMethodField()
+    canonical_url = serializers.SerializerMethodField(
+        help_text="FRONTEND_URL + the page's path: <link rel=canonical>."
+    )
+    og_image = serializers.SerializerMethodField(
+        help_text="og:image, 1200×630 around the focal point; null without image."
+    )
+    breadcrumbs = serializers.SerializerMethodField(
+        help_text="From the home to this page (itself last)."
+    )
 
     @extend_schema_field(serializers.ChoiceField(choices=["products.ProductPage"]))
     def get_type(self, page) -> str:
@@ -76,7 +87,8 @@ class ProductDetailSerializer(ProductListItemSerializer):
     @extend_schema_field(DocumentSerializer(many=True))
     def get_documents(self, page):
         return [
-            document_data(item.document, item.kind) for item in page.documents.all()
+            document_data(item.document, item.kind, self.context.get("request"))
+            for item in page.documents.all()
         ]
 
     @extend_schema_field(GuideListItemSerializer(many=True))
@@ -87,3 +99,14 @@ class ProductDetailSerializer(ProductListItemSerializer):
     @extend_schema_field(TranslationSerializer(many=True))
     def get_translations(self, page):
         return self.context.get("translations", [])
+
+    def get_canonical_url(self, page) -> str:
+        return self.context["seo"]["canonical_url"]
+
+    @extend_schema_field(RenditionSerializer(allow_null=True))
+    def get_og_image(self, page):
+        return self.context["seo"]["og_image"]
+
+    @extend_schema_field(BreadcrumbSerializer(many=True))
+    def get_breadcrumbs(self, page):
+        return self.context["seo"]["breadcrumbs"]

@@ -11,15 +11,16 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.viewsets import GenericViewSet
 
-from cms.selectors import page_translations
+from cms.selectors import page_relatives, prefetch_renditions_of
 from delivery import cache_tags as tags
 from products import selectors
-from products.models import GuidePage
+from products.models import DETAIL_IMAGE_SPECS, GuidePage
 
 from ...caching import CachedPublicView
 from ...schema import LOCALE_PARAMETER
 from ..blocks import stream_data
 from ..filters import GuideFilter
+from ..seo import seo_data
 from ..serializers import (
     GuideDetailSerializer,
     GuideListItemSerializer,
@@ -94,11 +95,14 @@ def guide_detail_data(request: Request, guide: GuidePage, locale) -> dict:
         request, GuidePage.body.field.stream_block, guide.body.raw_data, locale, context
     )
     related = selectors.products_for_guide(guide=guide, locale=locale)
+    prefetch_renditions_of(images=[guide.cover_image], specs=DETAIL_IMAGE_SPECS)
+    translations, crumbs = page_relatives(page=guide)
     context |= {
         "body": body,
         "reading_time": guide.reading_time,
         "related_products": related,
-        "translations": translations_data(page_translations(page=guide)),
+        "translations": translations_data(translations),
+        "seo": seo_data(request, guide, guide.cover_image, crumbs),
     }
     if request.user.is_authenticated:
         # Body product cards were rendered above; mark the member's favorites.

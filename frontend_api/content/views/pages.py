@@ -1,23 +1,51 @@
-"""``/api/v1/pages/find/?path=``: route a frontend path to the page behind it."""
+"""Pages by frontend path: ``/api/v1/pages/find/?path=`` (what is there) and
+``/api/v1/pages/content/?path=`` (everything the page shows, typed by page type).
+
+A path is answered, in this order, by the live page at it; by an editors'
+redirect from it (``wagtail.contrib.redirects``: 200 with ``type: "redirect"``,
+the target and its permanence); when the same path exists in another language's
+tree only, by a redirect to the page's version in this language when it lives
+at another path, else by the 404 ``not_translated`` problem with the
+alternates; else by a 404 ``not_found``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.utils.translation import gettext
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, Site
 
 from cms import selectors
-from core.errors import NotFound
-from core.pages import page_frontend_path, split_frontend_path
+from cms.models import HomePage
+from core.errors import NotFound, NotTranslated
+from core.pages import frontend_url, page_frontend_path, split_frontend_path
 from delivery import cache_tags as tags
+from products import selectors as catalogue
+from products.models import GuideIndexPage, GuidePage, ProductIndexPage, ProductPage
 
 from ...caching import CachedPublicView
 from ..paths import page_type
-from ..serializers import FoundPageSerializer
-from .common import ContentView
+from ..richtext import RichTextRenderer
+from ..seo import seo_data
+from ..serializers import (
+    FoundPageSerializer,
+    GuideDetailSerializer,
+    HomePageContentSerializer,
+    IndexPageContentSerializer,
+    PageContentSerializer,
+    ProductDetailSerializer,
+    RedirectSerializer,
+    translations_data,
+)
+from .common import NOT_FOUND_RESPONSE, ContentView, footprint, missing
+
+REDIRECTS_TAG = "snippet:wagtailredirects.redirect"
 
 
 class PathQuerySerializer(serializers.Serializer):
@@ -27,47 +55,252 @@ class PathQuerySerializer(serializers.Serializer):
     )
 
 
-class PageFindView(CachedPublicView, ContentView):
-    """The page (any type) at a frontend path, in the path's language, with its
-    alternates in every other locale. The language comes from the path, not from
-    ``?locale=`` or ``Accept-Language``."""
+def redirect_data(redirect) -> dict[str, Any]:
+    """The ``RedirectSerializer`` shape of an editors' redirect."""
+    target = redirect.redirect_page
+    if target is not None:
+        location = page_frontend_path(target)
+        if redirect.redirect_page_route_path:
+            location = location.rstrip("/") + redirect.redirect_page_route_path
+        url = frontend_url(location)
+    else:
+        location = url = redirect.redirect_link
+    return {
+        "type": "redirect",
+        "location": location,
+        "url": url,
+        "permanent": redirect.is_permanent,
+        "status": 301 if redirect.is_permanent else 302,
+    }
+
+
+def _translation_redirect(page: Page) -> dict[str, Any]:
+    location = page_frontend_path(page)
+    return {
+        "type": "redirect",
+        "location": location,
+        "url": frontend_url(location),
+        "permanent": False,
+        "status": 302,
+    }
+
+
+class PathView(CachedPublicView, ContentView):
+    """Resolves ``?path=`` to a page or a redirect (see the module docstring).
+    The language comes from the path, not from ``?locale=`` or
+    ``Accept-Language``."""
 
     cache_tags = (tags.TREE,)
 
+    def resolve(self, request: Request) -> tuple[Page | None, dict | None]:
+        query = PathQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        raw = query.validated_data["path"]
+        language, below_home = split_frontend_path(raw)
+        locale = Locale.objects.filter(language_code=language).first()
+        if locale is None:
+            raise NotFound(gettext("No page at {path!r}.").format(path=raw))
+        request._lubpur_locale = locale  # type: ignore[attr-defined]
+        page = selectors.page_at(locale=locale, below_home=below_home)
+        if page is not None:
+            self.cache_tag(f"tk:{page.translation_key}")
+            return page, None
+        # Not cached as a miss: a 404 is not stored, so a later publish shows.
+        self.cache_tag(REDIRECTS_TAG)
+        redirect = selectors.redirect_for_path(
+            paths=[raw, f"/{language}/{below_home}"],
+            site=Site.find_for_request(request),
+        )
+        if redirect is not None:
+            return None, redirect_data(redirect)
+        elsewhere = selectors.pages_at_elsewhere(below_home=below_home, locale=locale)
+        if elsewhere:
+            other = elsewhere[0]
+            here = selectors.page_by_translation(
+                translation_key=other.translation_key, locale=locale
+            )
+            if here is not None:  # translated, under another slug
+                self.cache_tag(f"tk:{other.translation_key}")
+                return None, _translation_redirect(here)
+            versions = [other, *selectors.page_translations(page=other)]
+            versions.sort(key=lambda page: page.locale.language_code)
+            raise NotTranslated(
+                gettext("page"),
+                requested_locale=language,
+                available_locales=[page.locale.language_code for page in versions],
+                translations=translations_data(versions),
+            )
+        raise NotFound(gettext("No page at {path!r}.").format(path=raw))
+
+
+FIND_RESPONSE = PolymorphicProxySerializer(
+    component_name="FoundPageOrRedirect",
+    serializers=[FoundPageSerializer, RedirectSerializer],
+    resource_type_field_name=None,
+)
+
+
+class PageFindView(PathView):
+    """The page (any type) at a frontend path, in the path's language, with its
+    alternates in every other locale; or the redirect from it."""
+
     @extend_schema(
         summary="Resolve a frontend path",
+        description="A page: its metadata (`type` is its model). A redirect: "
+        '`type: "redirect"` with `location`, `permanent` and `status`. A path that '
+        "exists only in other languages: 404 `not_translated` with "
+        "`available_locales` and `translations`.",
         parameters=[PathQuerySerializer],
-        responses=FoundPageSerializer,
+        responses={200: FIND_RESPONSE, **NOT_FOUND_RESPONSE},
         tags=["content"],
     )
     def get(self, request: Request) -> Response:
-        query = PathQuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        language, below_home = split_frontend_path(query.validated_data["path"])
-        locale = Locale.objects.filter(language_code=language).first()
-        page = locale and selectors.page_at(locale=locale, below_home=below_home)
-        if not page:
-            raise NotFound(
-                gettext("No page at {path!r}.").format(
-                    path=query.validated_data["path"]
-                )
-            )
-        self.cache_tag(f"tk:{page.translation_key}")
+        page, redirect = self.resolve(request)
+        if page is None:
+            return Response(RedirectSerializer(redirect).data)
+        path = page_frontend_path(page)
         data = {
             "id": page.pk,
             "type": page_type(page),
             "title": page.title,
             "slug": page.slug,
-            "locale": language,
-            "path": page_frontend_path(page),
+            "locale": page.locale.language_code,
+            "path": path,
             "seo_title": page.seo_title,
             "search_description": page.search_description,
-            "alternates": [
-                {
-                    "hreflang": other.locale.language_code,
-                    "path": page_frontend_path(other),
-                }
-                for other in selectors.page_translations(page=page)
-            ],
+            "alternates": alternates(page),
+            "canonical_url": frontend_url(path),
         }
         return Response(FoundPageSerializer(data).data)
+
+
+def alternates(page: Page) -> list[dict[str, str]]:
+    return [
+        {"hreflang": other.locale.language_code, "path": page_frontend_path(other)}
+        for other in selectors.page_translations(page=page)
+    ]
+
+
+# --- Page content by type --------------------------------------------------------
+
+
+def base_content(request: Request, page: Page, image=None) -> dict[str, Any]:
+    """``PageContentSerializer``'s fields of any page."""
+    return {
+        "id": page.pk,
+        "type": page_type(page),
+        "title": page.title,
+        "slug": page.slug,
+        "locale": page.locale.language_code,
+        "path": page_frontend_path(page),
+        "seo_title": page.seo_title,
+        "search_description": page.search_description,
+        "first_published_at": page.first_published_at,
+        "last_published_at": page.last_published_at,
+        "alternates": alternates(page),
+        **seo_data(request, page, image),
+    }
+
+
+def _home(view: PathView, request: Request, page: Page) -> dict[str, Any]:
+    home = HomePage.objects.select_related("locale").get(pk=page.pk)
+    render = RichTextRenderer([home.intro], home.locale, request)
+    return {
+        **base_content(request, home),
+        "hero_title": home.hero_title or home.title,
+        "intro": render(home.intro),
+    }
+
+
+def _section(model: type[Page]):
+    def build(view: PathView, request: Request, page: Page) -> dict[str, Any]:
+        section = model.objects.select_related("locale").get(pk=page.pk)
+        render = RichTextRenderer([section.intro], section.locale, request)
+        return {**base_content(request, section), "intro": render(section.intro)}
+
+    return build
+
+
+def _product(view: PathView, request: Request, page: Page) -> dict[str, Any]:
+    from .products import product_detail_data
+
+    product = catalogue.product_get(locale=page.locale, slug=page.slug)
+    if product is None:  # unpublished between the two reads
+        raise missing(ProductPage, page.slug, page.locale)
+    footprint(request, product)
+    language = page.locale.language_code
+    view.cache_tag(
+        tags.GUIDES.format(locale=language),
+        tags.PRODUCTS.format(locale=language),
+        *tags.product_detail_tags(product),
+    )
+    return product_detail_data(request, product, page.locale, view=view)
+
+
+def _guide(view: PathView, request: Request, page: Page) -> dict[str, Any]:
+    from .guides import guide_detail_data
+
+    guide = catalogue.guide_get(locale=page.locale, slug=page.slug)
+    if guide is None:
+        raise missing(GuidePage, page.slug, page.locale)
+    footprint(request, guide)
+    view.cache_tag(
+        tags.PRODUCTS.format(locale=page.locale.language_code),
+        tags.BRANDS,
+        tags.CATEGORIES,
+        *tags.guide_detail_tags(guide, guide.body.raw_data),
+    )
+    return guide_detail_data(request, guide, page.locale)
+
+
+def _generic(view: PathView, request: Request, page: Page) -> dict[str, Any]:
+    return base_content(request, page)
+
+
+Builder = Callable[[PathView, Request, Page], dict[str, Any]]
+
+# Page type → (its content's serializer, what builds the data). A new page type
+# adds itself here; until it does it is served as ``PageContentSerializer``.
+PAGE_CONTENT: dict[str, tuple[type[serializers.Serializer], Builder]] = {
+    "cms.HomePage": (HomePageContentSerializer, _home),
+    "products.ProductIndexPage": (
+        IndexPageContentSerializer,
+        _section(ProductIndexPage),
+    ),
+    "products.GuideIndexPage": (IndexPageContentSerializer, _section(GuideIndexPage)),
+    "products.ProductPage": (ProductDetailSerializer, _product),
+    "products.GuidePage": (GuideDetailSerializer, _guide),
+    "legal.PolicyPage": (PageContentSerializer, _generic),
+}
+
+PageContentResponse = PolymorphicProxySerializer(
+    component_name="PageContentByType",
+    serializers={
+        **{label: serializer for label, (serializer, _) in PAGE_CONTENT.items()},
+        "redirect": RedirectSerializer,
+    },
+    resource_type_field_name="type",
+)
+
+
+class PageContentView(PathView):
+    """Everything the page at a frontend path shows, shaped by its type: the
+    home (hero, intro), the sections (intro), products and guides (their
+    details), other pages (the common fields); or the redirect from the path."""
+
+    @extend_schema(
+        summary="A page's whole content, by frontend path",
+        description="`type` tells the shape: each page model's own, or "
+        '`"redirect"`. Every page carries `canonical_url`, `og_image` and '
+        "`breadcrumbs`. A signed-in member's visit to a product or guide is "
+        "recorded in their footprints.",
+        parameters=[PathQuerySerializer],
+        responses={200: PageContentResponse, **NOT_FOUND_RESPONSE},
+        tags=["content"],
+    )
+    def get(self, request: Request) -> Response:
+        page, redirect = self.resolve(request)
+        if page is None:
+            return Response(RedirectSerializer(redirect).data)
+        _serializer, build = PAGE_CONTENT.get(page_type(page), (None, _generic))
+        return Response(build(self, request, page))

@@ -8,16 +8,21 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.viewsets import GenericViewSet
 
-from cms.selectors import page_translations, renditions_by_image
+from cms.selectors import (
+    page_relatives,
+    prefetch_renditions_of,
+    renditions_by_image,
+)
 from delivery import cache_tags as tags
 from members.activity.selectors import favorite_page_ids
 from products import selectors
-from products.models import THUMBNAIL_SPEC, ProductPage
+from products.models import DETAIL_IMAGE_SPECS, THUMBNAIL_SPEC, ProductPage
 
 from ...caching import CachedPublicView
 from ...schema import LOCALE_PARAMETER
 from ..filters import ProductFilter
 from ..richtext import RichTextRenderer
+from ..seo import seo_data
 from ..serializers import (
     ProductDetailSerializer,
     ProductListItemSerializer,
@@ -78,7 +83,9 @@ class ProductViewSet(CachedPublicView, ListModelMixin, ContentView, GenericViewS
         ids = [row["id"] for row in rows]
         categories = selectors.product_category_refs(page_ids=ids, locale=locale)
         thumbnails = renditions_by_image(
-            image_ids=[row["main_image_id"] for row in rows], spec=THUMBNAIL_SPEC
+            image_ids=[row["main_image_id"] for row in rows],
+            spec=THUMBNAIL_SPEC,
+            language=locale.language_code,
         )
         favorites = favorite_page_ids(user=request.user, page_ids=ids)
         self.cache_tag(*tags.product_row_tags(rows, categories))
@@ -115,11 +122,20 @@ def product_detail_data(
     guides = selectors.guides_for_product(product=product, locale=locale)
     if view is not None:
         view.cache_tag(*tags.guide_card_tags(guides))
+    prefetch_renditions_of(
+        images=[
+            *selectors.product_images(product=product),
+            *(guide.cover_image for guide in guides),
+        ],
+        specs=DETAIL_IMAGE_SPECS,
+    )
+    translations, crumbs = page_relatives(page=product)
     context = {
         "request": request,
-        "richtext": RichTextRenderer([product.features], locale),
+        "richtext": RichTextRenderer([product.features], locale, request),
         "related_guides": guides,
-        "translations": translations_data(page_translations(page=product)),
+        "translations": translations_data(translations),
         "favorite_ids": favorite_ids(request, [product, *guides]),
+        "seo": seo_data(request, product, product.main_image, crumbs),
     }
     return ProductDetailSerializer(product, context=context).data

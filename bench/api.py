@@ -658,7 +658,8 @@ def report(cases: list[Case], n: int, label: str) -> None:
     by_name = {case.name: case for case in cases}
     ceiling = by_name["ceiling: list bytes"].median("rps")
     targets = {t.case: t for t in TARGETS}
-    list_queries = by_name["product list, uncached"].queries or 0
+    list_case = by_name.get("product list, uncached")
+    list_queries = list_case.queries or 0 if list_case else 0
     print(
         f"\n### N = {n:,} products per language ({label}), medians of "
         f"{len(cases[0].runs)} interleaved wrk runs\n"
@@ -672,7 +673,7 @@ def report(cases: list[Case], n: int, label: str) -> None:
         rps = case.median("rps")
         ratio = target = met = ""
         t = targets.get(case.name)
-        if t is not None:
+        if t is not None and t.reference in by_name:
             value = ratio_of(by_name, t)
             if t.kind == "faster":
                 ratio = f"{value:.2f}× {t.reference}"
@@ -682,7 +683,7 @@ def report(cases: list[Case], n: int, label: str) -> None:
                 target = t.label
                 ok = value >= t.bound if t.kind == "faster" else value <= t.bound
                 met = "yes" if ok else "**no**"
-        if case.name in QUERY_TARGETS:
+        if case.name in QUERY_TARGETS and list_case:
             target += f"; queries ≤ list's ({list_queries})"
             q_ok = case.queries is not None and case.queries <= list_queries
             met += "" if q_ok else " (queries **no**)"

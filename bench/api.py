@@ -673,7 +673,12 @@ def report(cases: list[Case], n: int, label: str) -> None:
         rps = case.median("rps")
         ratio = target = met = ""
         t = targets.get(case.name)
-        if t is not None and t.reference in by_name:
+        if (
+            t is not None
+            and t.reference in by_name
+            and by_name[t.reference].median("rps")
+            and case.median("rps")
+        ):
             value = ratio_of(by_name, t)
             if t.kind == "faster":
                 ratio = f"{value:.2f}× {t.reference}"

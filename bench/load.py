@@ -117,6 +117,40 @@ print("AUDIT" + json.dumps({{
 }}))
 """
 
+# The CPU one password check costs in this configuration (the hasher and its
+# iterations from the settings), timed in a separate process: sign-ins x this /
+# the workers' CPU = the share of the server's CPU spent hashing passwords.
+HASH_TIMING = """
+import json, time
+from django.contrib.auth.hashers import check_password, get_hasher, make_password
+hashed = make_password({password!r})
+times = []
+for _ in range(5):
+    started = time.process_time()
+    check_password({password!r}, hashed)
+    times.append(time.process_time() - started)
+hasher = get_hasher()
+print("HASH" + json.dumps({{
+    "seconds": sorted(times)[2],
+    "algorithm": hasher.algorithm,
+    "iterations": getattr(hasher, "iterations", None),
+}}))
+"""
+
+
+def workers_cpu(server: subprocess.Popen) -> float:
+    """User + system CPU seconds of gunicorn's workers so far (from /proc)."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
+    total = 0.0
+    for pid in children.read_text().split():
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except FileNotFoundError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
 
 @dataclass
 class Results:
@@ -127,6 +161,7 @@ class Results:
     created: dict[str, int] = field(default_factory=dict)  # idempotency key -> id
     retried: list[tuple[str, int]] = field(default_factory=list)
     favorites: set[tuple[str, int]] = field(default_factory=set)
+    server_cpu: float = 0.0  # the workers' CPU seconds during the run
 
 
 def environment(args, media: str) -> dict[str, str]:
@@ -356,6 +391,15 @@ def report(args, results: Results, elapsed: float, audit: dict) -> bool:
             f"{results.throttled.get(kind, 0):>6}"
         )
     print(f"{'all':<10}{total:>9}{total / elapsed:>8.1f}")
+    signins = len(results.latencies.get("signin", []))
+    hashing = signins * args.hash_seconds
+    print(
+        f"server CPU: {results.server_cpu:.1f} s in {args.workers} workers "
+        f"({1000 * results.server_cpu / max(total, 1):.1f} ms per request); "
+        f"password hashing ({args.hash_name}, {1000 * args.hash_seconds:.0f} ms of "
+        f"CPU per check) x {signins} sign-ins = {hashing:.1f} s: "
+        f"{100 * hashing / max(results.server_cpu, 1e-9):.0f} % of the server's CPU"
+    )
     print(f"failures (5xx, connection errors): {len(results.failures)}")
     for failure in results.failures[:10]:
         print(f"  {failure}")
@@ -422,11 +466,18 @@ def main() -> None:
     media = tempfile.mkdtemp(prefix="lubpur-load-media-")
     env = environment(args, media)
     seed = prepare(args, env)
+    timing = marked(
+        manage(env, "shell", "-c", HASH_TIMING.format(password=PASSWORD)), "HASH"
+    )
+    args.hash_seconds = timing["seconds"]
+    args.hash_name = f"{timing['algorithm']}, {timing['iterations']:,} iterations"
     server = start_server(args, env)
     results = Results()
     try:
         print(f"driving {args.clients} clients for {args.duration:.0f} s …")
+        cpu = workers_cpu(server)
         elapsed = asyncio.run(drive(args, seed, results))
+        results.server_cpu = workers_cpu(server) - cpu
     finally:
         stop_server(server)
     audit = marked(

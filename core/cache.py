@@ -24,6 +24,7 @@ import hashlib
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.core.cache import cache
 from django.db import transaction
@@ -32,6 +33,7 @@ TAG_PREFIX = "tag:"
 ENTRY_PREFIX = "api:"
 
 
+@lru_cache(maxsize=8192)  # a cached hit checks every tag of its entry
 def _tag_key(tag: str) -> str:
     # Tags carry translation keys and locales; hash them into safe, short keys.
     return TAG_PREFIX + hashlib.blake2b(tag.encode(), digest_size=12).hexdigest()

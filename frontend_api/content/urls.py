@@ -4,6 +4,7 @@ from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from . import views
+from .facets import ProductFacetsView
 
 router = SimpleRouter()
 router.register("products", views.ProductViewSet, basename="api-products")
@@ -15,5 +16,7 @@ urlpatterns = [
     path("categories/", views.CategoryTreeView.as_view(), name="api-categories"),
     path("pages/find/", views.PageFindView.as_view(), name="api-pages-find"),
     path("preview/", views.PreviewView.as_view(), name="api-preview"),
+    # before the router: "facets" is not a product slug
+    path("products/facets/", ProductFacetsView.as_view(), name="api-products-facets"),
     *router.urls,
 ]

@@ -5,6 +5,7 @@ from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from . import views
+from .facets import ProductFacetsView
 
 router = SimpleRouter()
 router.register("products", views.ProductViewSet, basename="api-products")
@@ -24,5 +25,7 @@ urlpatterns = [
     path("sitemap/", views.SitemapView.as_view(), name="api-sitemap"),
     path("sitemap.xml", views.SitemapXmlView.as_view(), name="api-sitemap-xml"),
     path("preview/", views.PreviewView.as_view(), name="api-preview"),
+    # before the router: "facets" is not a product slug
+    path("products/facets/", ProductFacetsView.as_view(), name="api-products-facets"),
     *router.urls,
 ]

@@ -10,12 +10,19 @@ what is missing.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.apps import apps
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from cms.models import HomePage
+from cms.workflows import translation_review_ensure
 from core.i18n import content_languages, source_language
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser as User
+    from wagtail_localize.models import Translation
 
 # Titles of the pages the tree needs, in each language, when they have to be made.
 HOME_TITLES = {"zh-hans": "超润 Lubpur", "en": "Lubpur"}
@@ -102,4 +109,43 @@ def site_tree_ensure() -> dict[str, HomePage]:
     # hide its children from the tree.
     for home in homes.values():
         home.refresh_from_db()
+    translation_review_ensure(homes=list(homes.values()))
     return homes
+
+
+class NoReviewWorkflow(Exception):
+    """The page has no active review workflow to submit the translation to."""
+
+
+@transaction.atomic
+def translation_submit_for_review(*, translation: Translation, user: User) -> Page:
+    """Save the translated text as a draft of the target page and put it in the
+    page's review workflow (cms.workflows): started, resumed after "request
+    changes", or — already in review — the reviewer sees the new draft, since
+    approval publishes the latest revision. Nothing goes live here."""
+    page = translation.get_target_instance()
+    if not isinstance(page, Page):
+        raise NoReviewWorkflow
+    page = page.specific
+    workflow = page.get_workflow()
+    if workflow is None:
+        raise NoReviewWorkflow
+    translation.save_target(user=user, publish=False)
+    page = Page.objects.get(pk=page.pk).specific
+    state = page.current_workflow_state
+    if state is None:
+        workflow.start(page, user)
+    elif state.status == state.STATUS_NEEDS_CHANGES:
+        state.resume(user=user)
+    return page
+
+
+@transaction.atomic
+def translation_update_from_source(*, translation: Translation, user: User) -> None:
+    """Take the source's current text into translation (wagtail-localize's
+    "Sync translated pages" without its "publish immediately"): new and changed
+    segments appear untranslated in the editor, unchanged ones keep their
+    translation. The source page itself is not opened or changed."""
+    source = translation.source
+    source.update_from_db()
+    source.update_target_view_restrictions(translation.target_locale)

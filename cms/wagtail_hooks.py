@@ -1,10 +1,11 @@
-"""Translators translate: they never delete, unpublish or turn a translation into
-an alias of its source (which made the live English policy a mirror of the
-Chinese page). Their group holds only "change" on pages, but wagtail-localize
-offers "Convert to alias page" to anyone who may edit the translation, and the
-delete/unpublish views are reachable by URL: these hooks refuse all three for a
-member of Translators who is not also an editor or in Legal, and take the
-buttons out of the page action menu.
+"""Translators translate and submit for review (cms.admin_translations); they
+never delete, unpublish or turn a translation into an alias of its source
+(which made the live English policy a mirror of the Chinese page). Their group
+holds only "change" on pages, but wagtail-localize offers "Convert to alias
+page" to anyone who may edit the translation, and the delete/unpublish views
+are reachable by URL: these hooks refuse all three for a member of Translators
+who is not also an editor or in Legal, and take the buttons out of the page
+action menu.
 """
 
 from __future__ import annotations
@@ -16,17 +17,10 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-TRANSLATORS_GROUP = "Translators"  # the staff groups (members/migrations/0003)
-OVERSEEING_GROUPS = {"Editors", "Legal"}
+from cms import admin_translations
+from cms.admin_translations import translator_only
+
 REFUSED_MENU_ITEMS = {"action-unpublish", "action-delete", "localize-convert-to-alias"}
-
-
-def translator_only(user) -> bool:
-    """A translator who does not also edit or publish in another role."""
-    if not user.is_authenticated or user.is_superuser:
-        return False
-    names = set(user.groups.values_list("name", flat=True))
-    return TRANSLATORS_GROUP in names and not names & OVERSEEING_GROUPS
 
 
 def _refused(request, page):
@@ -57,7 +51,8 @@ def translators_menu(menu_items, request, context):
 
 @hooks.register("register_admin_urls", order=-1)
 def guard_convert_to_alias():
-    """Matched before wagtail-localize's own URL (registered later, same path)."""
+    """Matched before wagtail-localize's own URLs (registered later, same paths);
+    and the translation editor's review panel actions."""
     from wagtail_localize.views.convert import convert_to_alias
 
     def guarded(request, page_id):
@@ -70,5 +65,20 @@ def guard_convert_to_alias():
             "localize/page/<int:page_id>/convert_to_alias/",
             guarded,
             name="lubpur_guarded_convert_to_alias",
-        )
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            admin_translations.GuardedUpdateTranslationsView.as_view(),
+            name="lubpur_guarded_update_translations",
+        ),
+        path(
+            "translations/<int:translation_id>/submit-for-review/",
+            admin_translations.submit_for_review,
+            name="lubpur_translation_submit",
+        ),
+        path(
+            "translations/<int:translation_id>/update-from-source/",
+            admin_translations.update_from_source,
+            name="lubpur_translation_update",
+        ),
     ]

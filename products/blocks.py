@@ -81,6 +81,22 @@ class TypicalPropertyBlock(blocks.StructBlock):
         value = value or {}
         return {key: value.get(key) or "" for key in PROPERTY_FIELDS}
 
+    # wagtail-localize: only the property's name is words. Test method, unit
+    # and value (ASTM D445, mm²/s, 46.2) are the same in every language, so
+    # they are copied from the source instead of offered for translation.
+    def get_translatable_segments(self, value):
+        from wagtail_localize.segments import StringSegmentValue
+
+        name = (value or {}).get("property")
+        return [StringSegmentValue("property", name)] if name else []
+
+    def restore_translated_segments(self, value, segments):
+        for segment in segments:
+            field_name, inner = segment.unwrap()
+            if field_name == "property":
+                value["property"] = inner.render_text()
+        return value
+
 
 class TypicalPropertiesBlock(blocks.StreamBlock):
     """The typical properties table: in the API a plain list of rows."""

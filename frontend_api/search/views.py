@@ -8,6 +8,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
+from cms.selectors import renditions_by_image
+from members.activity.selectors import favorite_page_ids
+from products.models import THUMBNAIL_SPEC
 from products.search.selectors import search_hits, search_results, search_suggest
 
 from ..content.views.common import ContentView
@@ -29,7 +32,11 @@ class SearchPageSerializer(serializers.Serializer):
 
 
 class SearchView(ContentView):
-    """Products and guides of one language matching every word of ``q``."""
+    """Products and guides of one language matching every word of ``q``.
+
+    Queries: the synonyms, the typo look-up (only with a Latin word of five
+    letters or more), count, page of hits, result rows, thumbnails, and for a
+    member their favorites — the same for any page size."""
 
     throttle_classes = [AnonRateThrottle, UserRateThrottle]
 
@@ -51,8 +58,17 @@ class SearchView(ContentView):
         paginator = PageNumberPagination()
         page = paginator.paginate_queryset(hits, request, view=self) or []
         rows = search_results(hits=list(page), parsed=parsed)
+        context = {
+            "request": request,
+            "thumbnails": renditions_by_image(
+                image_ids=[row.image_id for row in rows], spec=THUMBNAIL_SPEC
+            ),
+            "favorite_ids": favorite_page_ids(
+                user=request.user, page_ids=[row.page_id for row in rows]
+            ),
+        }
         return paginator.get_paginated_response(
-            SearchResultSerializer(rows, many=True).data
+            SearchResultSerializer(rows, many=True, context=context).data
         )
 
 

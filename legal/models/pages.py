@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from cms.workflows import legal_review_workflow
+from core.i18n import source_language
 from core.pages import FrontendPageMixin
 
 from ..blocks import RICH_TEXT_FEATURES, PolicyBodyBlock
@@ -100,3 +103,18 @@ class PolicyPage(FrontendPageMixin, Page):
 
     def permissions_for_user(self, user):
         return PolicyPagePermissionTester(user, self)
+
+    def get_workflow(self):
+        """A translated policy goes to Legal's review (cms.workflows), whatever
+        the tree around it assigns; the source keeps the tree's."""
+        if not getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
+            return None
+        if self.locale.language_code != source_language():
+            workflow = legal_review_workflow()
+            if workflow is not None:
+                return workflow
+        return super().get_workflow()
+
+    @property
+    def has_workflow(self):
+        return self.get_workflow() is not None

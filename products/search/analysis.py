@@ -82,9 +82,14 @@ class CodeRule:
     name: str
     pattern: re.Pattern
     template: str  # format() with the match's groups
+    # What a query for this code may also mean (format() with the groups too).
+    also: tuple[str, ...] = ()
 
     def canonical(self, match: re.Match) -> str:
         return self.template.format(*match.groups())
+
+    def alternatives(self, match: re.Match) -> list[tuple[str, ...]]:
+        return [(template.format(*match.groups()),) for template in self.also]
 
 
 CODE_RULES = [
@@ -108,11 +113,25 @@ CODE_RULES = [
     CodeRule(
         "api", re.compile(rf"{_NB}(c[a-z]|f[a-z]|gl|mt)\s?-?\s?(\d)(?![0-9.])"), "{}{}"
     ),
-    # Grease consistency: NLGI 2, NLGI No. 2, 2号
+    # Grease consistency: NLGI 2, NLGI No. 2
     CodeRule(
         "nlgi", re.compile(rf"{_NB}nlgi\s?(?:no\.?\s?)?(\d{{1,3}})(?![0-9])"), "nlgi{}"
     ),
-    CodeRule("hao", re.compile(r"(?<![0-9.])(\d{1,3})\s?号"), "{}号"),
+    # Trade grades written 2号, 2#, #2 (before or after the product word): a
+    # grease's NLGI grade (2号润滑脂) or an oil's ISO VG (46号液压油), so a query
+    # for one also finds products that give the grade the other way.
+    CodeRule(
+        "hao",
+        re.compile(r"(?<![0-9.])(\d{1,3})\s?[号#]"),
+        "{}号",
+        also=("nlgi{}", "vg{}"),
+    ),
+    CodeRule(
+        "hash",
+        re.compile(r"(?<![0-9a-z])#\s?(\d{1,3})(?![0-9])"),
+        "{}号",
+        also=("nlgi{}", "vg{}"),
+    ),
 ]
 
 _PLAIN = re.compile(rf"(?P<cjk>[{CJK}]+)|(?P<num>\d+(?:\.\d+)+)|(?P<word>[^\W_{CJK}]+)")
@@ -129,10 +148,12 @@ class Span:
 @dataclass
 class QueryWord:
     """One word of a query: its term and alternative spellings, each a tuple of
-    terms that must all match (``("重", "负荷")`` for 重负荷)."""
+    terms that must all match (``("重", "负荷")`` for 重负荷). ``raw`` is a Latin
+    word as typed (before stemming), for typo correction."""
 
     term: str
     alternatives: list[tuple[str, ...]] = field(default_factory=list)
+    raw: str = ""
 
     def __post_init__(self) -> None:
         if (self.term,) not in self.alternatives:
@@ -300,13 +321,16 @@ def query_words(text: str) -> list[QueryWord]:
     for start, end, code in _gaps(norm):
         if code is not None:
             match, rule = code
-            words.append(QueryWord(_clip(rule.canonical(match))))
+            words.append(
+                QueryWord(_clip(rule.canonical(match)), rule.alternatives(match))
+            )
             continue
         for match in _PLAIN.finditer(norm[start:end]):
             if match.group("cjk"):
                 words += _cjk_query_words(match.group(0))
             elif match.group(0) not in STOP_WORDS:
-                words.append(QueryWord(_clip(stem(match.group(0)))))
+                word = match.group(0)
+                words.append(QueryWord(_clip(stem(word)), raw=word))
     return words
 
 
@@ -340,3 +364,45 @@ def prefix_terms(text: str) -> list[str]:
             else:
                 terms.append(_clip(match.group(0)))
     return [term for term in terms if term not in STOP_WORDS] or terms
+
+
+# --- Pinyin ------------------------------------------------------------------------
+
+_CJK_RUN = re.compile(f"[{CJK}]+")
+MIN_INITIALS = 3
+MAX_PINYIN_WORDS = 8  # words of one run combined into longer forms
+
+
+def pinyin_forms(text: str, *, min_initials: int = MIN_INITIALS) -> list[str]:
+    """How a buyer types the Chinese of ``text`` in Latin letters: the full
+    pinyin without tones (液压油 → ``yeyayou``) and the initials (``yyy``) of
+    every Chinese run and of each of its words of two characters or more, so
+    ``chaorun``, ``kangmoyeyayou``, ``yeyayou`` and ``kmyyy`` all find
+    超润 抗磨液压油. Words of one character are left out (too many homophones),
+    and initials shorter than ``min_initials`` (two letters such as ``cy`` are
+    also SKU prefixes; brands pass 2, so ``cr`` is 超润)."""
+    from pypinyin import lazy_pinyin
+
+    forms: dict[str, None] = {}
+    for run in _CJK_RUN.findall(normalise(text)):
+        words = {
+            word
+            for word, _start, _end in tokenizer().tokenize(run, mode="search")
+            if len(word) > 1
+        }
+        # and every run of consecutive words (无锌 抗磨 液压油 → 抗磨液压油)
+        pieces = tokenizer().lcut(run)[:MAX_PINYIN_WORDS]
+        for start in range(len(pieces)):
+            for end in range(start + 1, len(pieces) + 1):
+                words.add("".join(pieces[start:end]))
+        for word in sorted(words, key=lambda w: (-len(w), w)):
+            if len(word) < 2:
+                continue
+            syllables = [s for s in lazy_pinyin(word, errors="ignore") if s.isascii()]
+            if not syllables:
+                continue
+            forms.setdefault("".join(syllables), None)
+            initials = "".join(s[0] for s in syllables)
+            if len(initials) >= min_initials:
+                forms.setdefault(initials, None)
+    return list(forms)

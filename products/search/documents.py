@@ -2,7 +2,9 @@
 
 Products: title; SKU, viscosity grade and specifications; brand and categories
 (with every parent category) named in the page's language; summary,
-applications and features. Guides: title; tags; summary and body.
+applications and features. Guides: title; tags; summary and body. The Chinese
+of titles, brands and categories is indexed in pinyin too, full and initials
+(``analysis.pinyin_forms``), at the weight of its field.
 
 ``DocumentSource`` loads the brands and categories of every language once, so
 building thousands of documents costs a few queries per batch, not per page.
@@ -16,7 +18,7 @@ from dataclasses import dataclass, field
 from django.utils.html import strip_tags
 
 from ..models import Brand, GuidePage, ProductCategory, ProductPage
-from .analysis import ISO_CLASSES, index_terms, surface_terms
+from .analysis import ISO_CLASSES, index_terms, pinyin_forms, surface_terms
 from .models import SearchDocument, SearchKind, SearchTerm, Weight
 
 SNIPPET_LIMIT = 4000
@@ -82,9 +84,12 @@ class DocumentSource:
             grade=page.viscosity_grade,
             snippet=_join(page.summary, page.applications, "; ".join(specs), features),
         )
-        fields.add(Weight.TITLE, page.title)
+        fields.add(Weight.TITLE, page.title, *pinyin_forms(page.title))
         fields.add(Weight.CODE, page.sku, page.viscosity_grade, *specs)
-        fields.add(Weight.TAXONOMY, brand, *dict.fromkeys(categories))
+        taxonomy = list(dict.fromkeys(categories))
+        fields.add(Weight.TAXONOMY, brand, *taxonomy)
+        fields.add(Weight.TAXONOMY, *pinyin_forms(brand, min_initials=2))
+        fields.add(Weight.TAXONOMY, *pinyin_forms(" ".join(taxonomy)))
         fields.add(Weight.TEXT, page.summary, page.applications, features)
         return fields
 
@@ -97,7 +102,7 @@ class DocumentSource:
             title=page.title,
             snippet=_join(page.summary, body_text),
         )
-        fields.add(Weight.TITLE, page.title)
+        fields.add(Weight.TITLE, page.title, *pinyin_forms(page.title))
         fields.add(Weight.TAXONOMY, *tags)
         fields.add(Weight.TEXT, page.summary, body_text)
         return fields
@@ -118,8 +123,12 @@ def build(page, fields: Fields) -> tuple[SearchDocument, list[SearchTerm]]:
     for term in _class_grades(weights):
         weights[term] = max(Weight.CODE, weights.get(term, 0))
     title_terms = index_terms(fields.title)
-    surface = surface_terms(
-        " \n ".join([fields.title, fields.sku, fields.brand, fields.grade])
+    surface = (
+        surface_terms(
+            " \n ".join([fields.title, fields.sku, fields.brand, fields.grade])
+        )
+        + pinyin_forms(fields.title)
+        + pinyin_forms(fields.brand, min_initials=2)
     )
     document = SearchDocument(
         page_id=page.pk,

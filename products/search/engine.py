@@ -39,6 +39,9 @@ from django.db.models.functions import Coalesce, Greatest, Least
 from wagtail.models import Locale
 
 from ..models import GuidePage, ProductPage
+from . import typos
+from .analysis import QueryWord
+from .lexicon import built_in_groups, merged_groups
 from .models import SearchKind, SearchSynonym, SearchTerm, split_synonym_terms
 from .query import ParsedQuery, parse
 
@@ -56,13 +59,46 @@ class Hit:
 
 
 def synonym_groups(locale: Locale) -> list[list[str]]:
-    """The editors' synonym groups of ``locale`` (one query)."""
+    """The built-in lexicon of ``locale``'s language extended by the editors'
+    synonym groups (one query); groups sharing a term are one group."""
     rows = SearchSynonym.objects.filter(locale=locale).values_list("terms", flat=True)
-    return [split_synonym_terms(terms) for terms in rows]
+    return merged_groups(
+        built_in_groups(locale.language_code),
+        [split_synonym_terms(terms) for terms in rows],
+    )
+
+
+def typo_corrector(locale: Locale):
+    """Corrections for the misspelt Latin words of a query, looked up in
+    ``locale``'s index with one query (none when no word can be misspelt)."""
+
+    def correct(words: list[QueryWord]) -> dict[int, list[str]]:
+        wanted = {
+            position: word
+            for position, word in enumerate(words)
+            if typos.correctable(word)
+        }
+        wanted = dict(list(wanted.items())[: typos.MAX_WORDS])
+        if not wanted:
+            return {}
+        variants = {position: typos.candidates(w) for position, w in wanted.items()}
+        lookup = {w.term for w in wanted.values()}.union(*variants.values())
+        known = set(
+            SearchTerm.objects.filter(locale=locale, term__in=sorted(lookup))
+            .values_list("term", flat=True)
+            .distinct()
+        )
+        return {
+            position: sorted(variants[position] & known)
+            for position, word in wanted.items()
+            if word.term not in known
+        }
+
+    return correct
 
 
 def parse_query(text: str, locale: Locale) -> ParsedQuery:
-    return parse(text, synonym_groups(locale))
+    return parse(text, synonym_groups(locale), correct=typo_corrector(locale))
 
 
 # --- Ours ----------------------------------------------------------------------------

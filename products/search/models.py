@@ -9,7 +9,9 @@ catalogue grows. Both are written only by ``products.search.services`` (signals
 on publishing, ``manage.py search_reindex``); editors do not edit them.
 
 ``SearchSynonym`` is a snippet (*Products → Search synonyms*): a group of terms
-that mean the same thing in one language (黄油 = 润滑脂), applied when querying.
+that mean the same thing in one language, applied when querying. It extends
+the built-in lubricant lexicon (``products.search.lexicon``: 黄油 = 润滑脂,
+机油 = 发动机油 …): a group sharing a term with a built-in one joins it.
 """
 
 from __future__ import annotations
@@ -112,8 +114,9 @@ class SearchSynonym(models.Model):
     """A group of terms buyers use for the same thing, in one language.
 
     A query containing any of the terms finds items containing any other one
-    (黄油 finds 润滑脂; "lubricating grease" finds "grease"). Edited under
-    *Products → Search synonyms*; takes effect on the next search.
+    (牛脂 = 黄油 makes 牛脂 find 润滑脂). Edited under *Products → Search
+    synonyms*; takes effect on the next search. The built-in lexicon
+    (``products.search.lexicon``) already knows the common trade names.
     """
 
     locale = models.ForeignKey(
@@ -126,7 +129,10 @@ class SearchSynonym(models.Model):
         _("equivalent terms"),
         help_text=_(
             "Two or more terms that mean the same, one per line (or separated by "
-            "commas or =), e.g. 黄油 = 润滑脂. A term may have several words."
+            "commas or =). A term may have several words. Common trade names "
+            "(黄油 = 润滑脂, 机油 = 发动机油, 透平油 = 汽轮机油, HM = 抗磨液压油 …) "
+            "are built in; a group that shares a term with a built-in one extends "
+            "it, e.g. 牛脂 = 黄油."
         ),
     )
     note = models.CharField(

@@ -8,9 +8,15 @@ grease"); a group matches when any of its alternatives does.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .analysis import QueryWord, query_words
+
+# Given the query's words, the index terms that stand in for a misspelt one:
+# ``{position: [term, …]}`` (see ``typos``).
+Corrector = Callable[[list[QueryWord]], dict[int, list[str]]]
 
 Alternative = tuple[str, ...]
 
@@ -33,12 +39,46 @@ class ParsedQuery:
         return bool(self.groups)
 
 
-def parse(text: str, synonym_groups: list[list[str]] | None = None) -> ParsedQuery:
+def parse(
+    text: str,
+    synonym_groups: list[list[str]] | None = None,
+    *,
+    correct: Corrector | None = None,
+) -> ParsedQuery:
     """``text``'s words as groups; a run of words that is one term of a synonym
-    group (longest first) becomes one group holding every term of it."""
+    group (longest first) becomes one group holding every term of it. A word
+    ``correct`` finds misspelt is replaced by its correction (one) or by a group
+    of them (several), before synonyms apply (``hydrualic oil`` finds what
+    ``hydraulic fluid`` finds)."""
     words = query_words(text)
+    if correct is not None:
+        words = _corrected(words, correct(words))
+    phrases = _phrases(tuple(tuple(group) for group in synonym_groups or []))
+    longest = max((len(key) for key in phrases), default=0)
+
+    groups: list[list[Alternative]] = []
+    position = 0
+    while position < len(words):
+        size, match = _longest_phrase(words, position, phrases, longest)
+        if match is not None:
+            groups.append(match)
+            position += size
+        else:
+            groups.append(list(words[position].alternatives))
+            position += 1
+    return ParsedQuery(_dedupe(groups), text=text)
+
+
+@lru_cache(maxsize=32)
+def _phrases(
+    synonym_groups: tuple[tuple[str, ...], ...],
+) -> dict[tuple[str, ...], list[Alternative]]:
+    """Each synonym term's words → the alternatives of its group. Analysing a
+    lexicon of a few hundred terms costs tens of milliseconds, so it is done
+    once per set of groups (the built-in lexicon plus the editors' rows; an
+    editor's change makes a new set)."""
     phrases: dict[tuple[str, ...], list[Alternative]] = {}
-    for group in synonym_groups or []:
+    for group in synonym_groups:
         alternatives: list[Alternative] = []
         keys = []
         for term in group:
@@ -53,19 +93,20 @@ def parse(text: str, synonym_groups: list[list[str]] | None = None) -> ParsedQue
         for key in keys:
             phrases.setdefault(key, [])
             phrases[key] += [a for a in alternatives if a not in phrases[key]]
-    longest = max((len(key) for key in phrases), default=0)
+    return phrases
 
-    groups: list[list[Alternative]] = []
-    position = 0
-    while position < len(words):
-        size, match = _longest_phrase(words, position, phrases, longest)
-        if match is not None:
-            groups.append(match)
-            position += size
-        else:
-            groups.append(list(words[position].alternatives))
-            position += 1
-    return ParsedQuery(_dedupe(groups), text=text)
+
+def _corrected(
+    words: list[QueryWord], corrections: dict[int, list[str]]
+) -> list[QueryWord]:
+    out = list(words)
+    for position, terms in corrections.items():
+        if terms:
+            first, *others = sorted(terms)
+            out[position] = replace(
+                words[position], term=first, alternatives=[(t,) for t in others]
+            )
+    return out
 
 
 def _longest_phrase(

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
-from django.db.models.functions import Length
+from django.db.models import F, QuerySet
+from django.db.models.functions import Coalesce, Length
 from wagtail.models import Locale
 
 from .analysis import prefix_terms
@@ -30,20 +30,30 @@ class SearchResult:
     page_id: int
     kind: str
     title: str
+    slug: str
     url_path: str
     language: str
     snippet: str
     score: float
     sku: str
+    brand: str = ""  # named in the result's language
+    brand_slug: str = ""
+    image_id: int | None = None  # a product's main image, a guide's cover
 
 
 @dataclass
 class Suggestion:
+    """A completion: a product or guide (its page), or a brand or grade (the
+    catalogue listing filtered by it: ``url_path`` is the products section's,
+    ``query`` the filter)."""
+
     text: str
     kind: str  # product, guide, brand, grade
     page_id: int | None = None
+    slug: str = ""
     url_path: str = ""
     language: str = ""
+    query: dict[str, str] | None = None
 
 
 def search_hits(
@@ -56,39 +66,48 @@ def search_hits(
 
 
 def search_results(*, hits: list[Hit], parsed: ParsedQuery) -> list[SearchResult]:
-    """Result rows for one page of hits, in hit order."""
+    """Result rows for one page of hits, in hit order (one query: the documents
+    with their page's slug, path, image and brand slug)."""
     documents = {
-        document.pk: document
-        for document in SearchDocument.objects.filter(
+        row["page_id"]: row
+        for row in SearchDocument.objects.filter(
             page_id__in=[hit.page_id for hit in hits]
-        )
-        .select_related("page", "locale")
-        .only(
+        ).values(
             "page_id",
             "kind",
             "title",
             "sku",
+            "brand",
             "snippet_text",
-            "page__url_path",
-            "locale__language_code",
+            slug=F("page__slug"),
+            url_path=F("page__url_path"),
+            language=F("locale__language_code"),
+            brand_slug=F("page__productpage__brand__slug"),
+            image_id=Coalesce(
+                "page__productpage__main_image_id", "page__guidepage__cover_image_id"
+            ),
         )
     }
     terms = set(parsed.terms)
     rows = []
     for hit in hits:
-        document = documents.get(hit.page_id)
-        if document is None:  # unpublished between the two queries
+        row = documents.get(hit.page_id)
+        if row is None:  # unpublished between the two queries
             continue
         rows.append(
             SearchResult(
-                page_id=document.pk,
-                kind=document.kind,
-                title=document.title,
-                url_path=document.page.url_path,
-                language=document.locale.language_code,
-                snippet=highlight(document.snippet_text, terms),
+                page_id=row["page_id"],
+                kind=row["kind"],
+                title=row["title"],
+                slug=row["slug"],
+                url_path=row["url_path"],
+                language=row["language"],
+                snippet=highlight(row["snippet_text"], terms),
                 score=hit.score,
-                sku=document.sku,
+                sku=row["sku"],
+                brand=row["brand"],
+                brand_slug=row["brand_slug"] or "",
+                image_id=row["image_id"],
             )
         )
     return rows
@@ -117,35 +136,55 @@ def search_suggest(
     for term in whole:
         documents = documents.filter(suggest_text__contains=f" {term} ")
     documents = documents.filter(suggest_text__contains=f" {last}")
-    rows = (
-        documents.select_related("page", "locale")
-        .only(
-            "page_id",
-            "kind",
-            "title",
-            "brand",
-            "grade",
-            "page__url_path",
-            "locale__language_code",
-        )
-        .order_by("-kind", Length("title"), "title")[: limit * 5]
-    )
+    rows = documents.values(
+        "page_id",
+        "kind",
+        "title",
+        "brand",
+        "grade",
+        slug=F("page__slug"),
+        url_path=F("page__url_path"),
+        language=F("locale__language_code"),
+        brand_slug=F("page__productpage__brand__slug"),
+        viscosity_grade=F("page__productpage__viscosity_grade"),
+    ).order_by("-kind", Length("title"), "title")[: limit * 5]
     words: dict[str, Suggestion] = {}
     titles: list[Suggestion] = []
-    for document in rows:
-        for kind, value in (("brand", document.brand), ("grade", document.grade)):
+    for row in rows:
+        section = _parent_path(row["url_path"])
+        for kind, value, slug, query in (
+            ("brand", row["brand"], row["brand_slug"] or "", "brand"),
+            ("grade", row["grade"], "", "viscosity_grade"),
+        ):
             if value and _starts_a_word(value, terms):
-                words.setdefault(value.lower(), Suggestion(value, kind))
+                words.setdefault(
+                    f"{kind}:{value.lower()}",
+                    Suggestion(
+                        value,
+                        kind,
+                        slug=slug,
+                        url_path=section,
+                        language=row["language"],
+                        query={query: slug or row["viscosity_grade"] or value},
+                    ),
+                )
         titles.append(
             Suggestion(
-                document.title,
-                document.kind,
-                page_id=document.pk,
-                url_path=document.page.url_path,
-                language=document.locale.language_code,
+                row["title"],
+                row["kind"],
+                page_id=row["page_id"],
+                slug=row["slug"],
+                url_path=row["url_path"],
+                language=row["language"],
             )
         )
     return [*words.values(), *titles][:limit]
+
+
+def _parent_path(url_path: str) -> str:
+    """``/home/products/lp-hm46/`` → ``/home/products/``."""
+    parts = [part for part in url_path.split("/") if part]
+    return "/" + "".join(f"{part}/" for part in parts[:-1])
 
 
 def _starts_a_word(value: str, terms: list[str]) -> bool:

@@ -17,15 +17,14 @@ from core.pages import (
 )
 from legal.models import PolicyPage
 from products.models import GuideIndexPage, GuidePage, ProductIndexPage, ProductPage
-from tests.factories import ProductPageFactory, site_tree, translate
+from tests.factories import ProductPageFactory, translate
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def tree(db, settings):
+@pytest.fixture(autouse=True)
+def _frontend_url(settings):
     settings.FRONTEND_URL = "https://www.lubpur.example"
-    return site_tree()
 
 
 def test_every_page_model_uses_the_mixin():

@@ -14,7 +14,7 @@ from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from cms.models import WebhookDelivery, WebhookEndpoint
 from delivery import sending
-from tests.factories import ProductPageFactory, site_tree, translate
+from tests.factories import ProductPageFactory, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -44,11 +44,6 @@ def receiver(monkeypatch):
         return handler
 
     return install
-
-
-@pytest.fixture
-def tree(db):
-    return site_tree()
 
 
 @pytest.fixture

@@ -14,15 +14,9 @@ from tests.factories import (
     GuidePageFactory,
     ImageFactory,
     ProductPageFactory,
-    site_tree,
     translate,
     translate_snippet,
 )
-
-
-@pytest.fixture
-def tree(db):
-    return site_tree()
 
 
 @pytest.fixture

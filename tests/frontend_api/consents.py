@@ -13,7 +13,6 @@ BROWSER = "/api/v1/auth/browser/v1"
 APP = "/api/v1/auth/app/v1"
 
 # The policy fixtures live with the legal tests; test modules assign these.
-homes = legal_fixtures.homes
 policy = legal_fixtures.policy
 
 

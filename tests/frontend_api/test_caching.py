@@ -23,7 +23,6 @@ pytestmark = pytest.mark.django_db
 
 PRODUCTS = "/api/v1/products/"
 # The policy fixtures live with the legal tests.
-homes = legal_fixtures.homes
 policy = legal_fixtures.policy
 
 

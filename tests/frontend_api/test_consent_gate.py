@@ -18,7 +18,6 @@ from tests.frontend_api.consents import (
 pytestmark = pytest.mark.django_db
 
 # The policy fixtures live with the legal tests; pytest finds them here too.
-homes = consent_fixtures.homes
 policy = consent_fixtures.policy
 
 

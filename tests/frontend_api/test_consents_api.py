@@ -11,7 +11,6 @@ from tests.legal.fixtures import ZH
 pytestmark = pytest.mark.django_db
 
 # The policy fixtures live with the legal tests; pytest finds them here too.
-homes = legal_fixtures.homes
 policy = legal_fixtures.policy
 
 

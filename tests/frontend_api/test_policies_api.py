@@ -15,7 +15,6 @@ from tests.legal.fixtures import EN, ZH
 pytestmark = pytest.mark.django_db
 
 # The policy fixtures live with the legal tests; pytest finds them here too.
-homes = legal_fixtures.homes
 policy = legal_fixtures.policy
 
 EDITED_ZH = ZH.replace("您应当遵守法律。", "您应当遵守全部法律。").replace(
@@ -82,7 +81,7 @@ def test_english_behind_the_source_says_it_is_outdated(api_client, policy):
     assert listed["results"][0]["translation_outdated"] is True
 
 
-def test_a_policy_never_translated_is_a_not_translated_404(api_client, homes):
+def test_a_policy_never_translated_is_a_not_translated_404(api_client, tree):
     policy_import(text=ZH, locale="zh-hans", slug="privacy", publish=True)
     response = api_client.get("/api/v1/policies/privacy/", {"locale": "en"})
     assert response.status_code == 404
@@ -191,12 +190,12 @@ def _quick_policies(home, start, stop):
 
 
 def test_policy_list_query_count_stays_flat(
-    api_client, homes, django_assert_max_num_queries
+    api_client, tree, django_assert_max_num_queries
 ):
-    _quick_policies(homes["zh-hans"], 0, 5)
+    _quick_policies(tree.homes["zh-hans"], 0, 5)
     with django_assert_max_num_queries(6):
         few = api_client.get("/api/v1/policies/").json()
-    _quick_policies(homes["zh-hans"], 5, 50)
+    _quick_policies(tree.homes["zh-hans"], 5, 50)
     with django_assert_max_num_queries(6):
         many = api_client.get("/api/v1/policies/", {"page_size": 100}).json()
     assert (few["count"], many["count"]) == (5, 50)

@@ -24,7 +24,6 @@ from tests.frontend_api.consents import (
 pytestmark = pytest.mark.django_db
 
 # The policy fixtures live with the legal tests; pytest finds them here too.
-homes = consent_fixtures.homes
 policy = consent_fixtures.policy
 
 EMAIL = "new.buyer@example.com"
@@ -119,7 +118,7 @@ def test_an_unknown_policy_or_a_malformed_list_is_refused(send, policy):
     assert not User.objects.exists()
 
 
-def test_with_no_policy_published_no_consent_is_required(send, homes):
+def test_with_no_policy_published_no_consent_is_required(send, tree):
     response = send(accepted_policies=[])
     assert response.status_code == 401
     assert User.objects.filter(email=EMAIL).exists()

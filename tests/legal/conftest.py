@@ -2,19 +2,13 @@
 
 import pytest
 
-from cms.services import site_tree_ensure
 from legal.importer import policy_import
 
 from .fixtures import EN, ZH
 
 
 @pytest.fixture
-def homes(db):
-    return site_tree_ensure()
-
-
-@pytest.fixture
-def policy(homes):
+def policy(tree):
     """The Chinese policy, published (version 2024-03-01), with its English text."""
     result = policy_import(text=ZH, locale="zh-hans", slug="privacy", publish=True)
     policy_import(text=EN, locale="en", slug="privacy", publish=True)

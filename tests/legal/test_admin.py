@@ -36,12 +36,12 @@ def _english(policy):
     return policy.get_translation(Locale.objects.get(language_code="en")).specific
 
 
-def test_only_legal_edits_and_publishes_the_chinese_policy(policy, homes):
+def test_only_legal_edits_and_publishes_the_chinese_policy(policy, tree):
     editor = _staff("editor@example.com", "Editors")
     for permission in ("add_page", "change_page", "publish_page"):
         GroupPagePermission.objects.create(
             group=Group.objects.get(name="Editors"),
-            page=Page.objects.get(pk=homes["zh-hans"].pk),
+            page=Page.objects.get(pk=tree.homes["zh-hans"].pk),
             permission_id=__import__(
                 "django.contrib.auth.models", fromlist=["Permission"]
             )

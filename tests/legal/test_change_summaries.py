@@ -125,7 +125,5 @@ def test_the_site_serves_the_published_policys_contact(policy, api_client):
     assert english["privacy_contact"]["email"] == "help@example.com"
 
 
-def test_the_site_has_no_privacy_contact_before_a_policy_is_published(
-    homes, api_client
-):
+def test_the_site_has_no_privacy_contact_before_a_policy_is_published(tree, api_client):
     assert api_client.get("/api/v1/site/").json()["privacy_contact"] is None

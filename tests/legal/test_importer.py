@@ -26,11 +26,11 @@ def _headings(page):
     return [(b.value["number"], b.value["heading"]) for b in page.body]
 
 
-def test_chinese_import_creates_a_draft_policy_under_the_chinese_home(homes):
+def test_chinese_import_creates_a_draft_policy_under_the_chinese_home(tree):
     result = policy_import(text=ZH, locale="zh-hans", slug="privacy")
     page = result.page
     assert result.created and result.version is None
-    assert page.get_parent().pk == homes["zh-hans"].pk
+    assert page.get_parent().pk == tree.homes["zh-hans"].pk
     assert not page.live and page.has_unpublished_changes
     draft = page.get_latest_revision_as_object()
     assert _headings(draft) == [
@@ -75,7 +75,7 @@ def test_reimporting_makes_a_new_draft_and_keeps_block_ids(policy):
     assert PolicyVersion.objects.filter(policy=page).count() == 1
 
 
-def test_updated_on_option_overrides_the_file(homes):
+def test_updated_on_option_overrides_the_file(tree):
     import datetime as dt
 
     result = policy_import(
@@ -96,13 +96,13 @@ def test_english_that_does_not_line_up_is_refused(policy):
         policy_import(text=broken, locale="en", slug="privacy")
 
 
-def test_english_without_its_chinese_page_is_refused(homes):
+def test_english_without_its_chinese_page_is_refused(tree):
     with pytest.raises(ValidationFailed, match="import the Chinese text first"):
         policy_import(text=EN, locale="en", slug="privacy")
 
 
 def test_command_prints_what_it_found_and_refuses_unreadable_files(
-    homes, tmp_path, capsys
+    tree, tmp_path, capsys
 ):
     path = tmp_path / "policy.txt"
     path.write_text(BILINGUAL, encoding="utf-8")

@@ -15,3 +15,12 @@ def _fresh_cache():
 @pytest.fixture
 def member(db):
     return MemberFactory()
+
+
+@pytest.fixture
+def member_client(api_client, db):
+    """An API client signed in as a new member (``member_client.member``)."""
+    member = MemberFactory()
+    api_client.force_authenticate(member)
+    api_client.member = member
+    return api_client

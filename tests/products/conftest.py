@@ -5,9 +5,6 @@ from __future__ import annotations
 import csv
 import io
 
-import pytest
-
-from cms.services import site_tree_ensure
 from products.importer import COLUMNS
 
 
@@ -47,8 +44,3 @@ def product_rows(sku: str = "LP-HM46", **changes) -> list[dict]:
     zh.update(changes.get("zh", {}))
     en.update(changes.get("en", {}))
     return [zh, en]
-
-
-@pytest.fixture
-def site_tree(db):
-    return site_tree_ensure()

@@ -42,7 +42,7 @@ def upload(name: str, data: bytes, **extra) -> dict:
     return {"file": SimpleUploadedFile(name, data), **extra}
 
 
-def test_an_editor_imports_a_file_from_the_admin(admin_client, site_tree):
+def test_an_editor_imports_a_file_from_the_admin(admin_client, tree):
     url = reverse("product_import:index")
 
     response = admin_client.post(url, upload("p.csv", csv_bytes(product_rows())))
@@ -52,7 +52,7 @@ def test_an_editor_imports_a_file_from_the_admin(admin_client, site_tree):
     assert "已创建 2 个页面" in response.content.decode()  # the admin is Chinese
 
 
-def test_a_bad_upload_shows_each_bad_row_and_imports_nothing(admin_client, site_tree):
+def test_a_bad_upload_shows_each_bad_row_and_imports_nothing(admin_client, tree):
     rows = [
         {**product_rows()[0], "base_oil": "whale"},
         {**product_rows()[1], "sku": ""},
@@ -69,7 +69,7 @@ def test_a_bad_upload_shows_each_bad_row_and_imports_nothing(admin_client, site_
     assert ProductPage.objects.count() == 0
 
 
-def test_a_dry_run_upload_saves_nothing(admin_client, site_tree):
+def test_a_dry_run_upload_saves_nothing(admin_client, tree):
     response = admin_client.post(
         reverse("product_import:index"),
         upload("p.csv", csv_bytes(product_rows()), dry_run="on"),
@@ -79,7 +79,7 @@ def test_a_dry_run_upload_saves_nothing(admin_client, site_tree):
     assert ProductPage.objects.count() == 0
 
 
-def test_someone_without_page_permissions_cannot_import(non_editor_client, site_tree):
+def test_someone_without_page_permissions_cannot_import(non_editor_client, tree):
     url = reverse("product_import:index")
 
     # Wagtail answers a refused admin view by sending the user home with a message.
@@ -90,7 +90,7 @@ def test_someone_without_page_permissions_cannot_import(non_editor_client, site_
     assert ProductPage.objects.count() == 0
 
 
-def test_the_catalogue_listings_render_with_filters(admin_client, site_tree):
+def test_the_catalogue_listings_render_with_filters(admin_client, tree):
     products_import(data=csv_bytes(product_rows()), filename="p.csv")
     brand = Brand.objects.get(locale__language_code="zh-hans")
     leaf = ProductCategory.objects.get(locale__language_code="zh-hans", parent=None)
@@ -111,7 +111,7 @@ def test_the_catalogue_listings_render_with_filters(admin_client, site_tree):
     assert "industrial-oils/hydraulic-oils" in categories.content.decode()
 
 
-def test_the_product_edit_page_renders(admin_client, site_tree):
+def test_the_product_edit_page_renders(admin_client, tree):
     products_import(data=csv_bytes(product_rows()), filename="p.csv")
     page = ProductPage.objects.get(locale__language_code="en")
 

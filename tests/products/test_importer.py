@@ -27,7 +27,7 @@ def revisions_of_products() -> dict[int, int]:
     return {page.pk: page.revisions.count() for page in ProductPage.objects.all()}
 
 
-def test_a_good_csv_creates_the_source_page_and_its_english_translation(site_tree):
+def test_a_good_csv_creates_the_source_page_and_its_english_translation(tree):
     report = products_import(data=csv_bytes(product_rows()), filename="p.csv")
 
     zh = ProductPage.objects.get(locale__language_code="zh-hans", sku="LP-HM46")
@@ -48,7 +48,7 @@ def test_a_good_csv_creates_the_source_page_and_its_english_translation(site_tre
 
 
 def test_brands_and_categories_are_created_in_both_languages_as_translations(
-    site_tree,
+    tree,
 ):
     products_import(data=csv_bytes(product_rows()), filename="p.csv")
 
@@ -70,7 +70,7 @@ def test_brands_and_categories_are_created_in_both_languages_as_translations(
     assert [link.category for link in en_page.category_links.all()] == [en_leaf]
 
 
-def test_a_json_list_with_list_values_imports_like_csv(site_tree):
+def test_a_json_list_with_list_values_imports_like_csv(tree):
     rows = product_rows("LP-GL5")
     rows[0]["specifications"] = ["API GL-5", "MIL-PRF-2105E"]
     data = json.dumps(rows, ensure_ascii=False, indent=2).encode()
@@ -82,7 +82,7 @@ def test_a_json_list_with_list_values_imports_like_csv(site_tree):
     assert ProductPage.objects.filter(sku="LP-GL5").count() == 2
 
 
-def test_a_bad_file_reports_every_bad_row_by_line_and_writes_nothing(site_tree):
+def test_a_bad_file_reports_every_bad_row_by_line_and_writes_nothing(tree):
     rows = [
         *product_rows("LP-OK1"),
         {**product_rows("LP-BAD")[0], "base_oil": "whale"},
@@ -102,7 +102,7 @@ def test_a_bad_file_reports_every_bad_row_by_line_and_writes_nothing(site_tree):
     assert ProductCategory.objects.count() == 0
 
 
-def test_json_errors_name_the_line_where_the_object_starts(site_tree):
+def test_json_errors_name_the_line_where_the_object_starts(tree):
     rows = product_rows()
     rows[1]["locale"] = "de"
     data = json.dumps(rows, ensure_ascii=False, indent=2).encode()
@@ -115,14 +115,14 @@ def test_json_errors_name_the_line_where_the_object_starts(site_tree):
     assert "locale 'de'" in error.message
 
 
-def test_an_english_row_without_a_chinese_product_is_rejected(site_tree):
+def test_an_english_row_without_a_chinese_product_is_rejected(tree):
     with pytest.raises(ImportFailed) as caught:
         products_import(data=csv_bytes(product_rows()[1:]), filename="p.csv")
 
     assert "no zh-hans row for sku 'LP-HM46'" in str(caught.value.row_errors[0])
 
 
-def test_unknown_columns_are_reported_on_the_header_line(site_tree):
+def test_unknown_columns_are_reported_on_the_header_line(tree):
     data = b"sku,locale,title,colour\nA1,zh-hans,T,red\n"
 
     with pytest.raises(ImportFailed) as caught:
@@ -132,7 +132,7 @@ def test_unknown_columns_are_reported_on_the_header_line(site_tree):
     assert message.startswith("line 1: unknown column(s): colour")
 
 
-def test_importing_the_same_file_again_changes_nothing(site_tree):
+def test_importing_the_same_file_again_changes_nothing(tree):
     data = csv_bytes(product_rows("A-1") + product_rows("B-2"))
     products_import(data=data, filename="p.csv")
     before = revisions_of_products()
@@ -146,7 +146,7 @@ def test_importing_the_same_file_again_changes_nothing(site_tree):
     assert Revision.objects.count() == revision_total
 
 
-def test_a_changed_row_publishes_a_new_revision_of_that_page_only(site_tree):
+def test_a_changed_row_publishes_a_new_revision_of_that_page_only(tree):
     products_import(data=csv_bytes(product_rows("A-1")), filename="p.csv")
     before = revisions_of_products()
     changed = product_rows("A-1", en={"summary": "Now with better oxidation life."})
@@ -162,7 +162,7 @@ def test_a_changed_row_publishes_a_new_revision_of_that_page_only(site_tree):
     assert zh.revisions.count() == before[zh.pk]
 
 
-def test_a_dry_run_reports_what_would_happen_without_writing(site_tree):
+def test_a_dry_run_reports_what_would_happen_without_writing(tree):
     report = products_import(
         data=csv_bytes(product_rows()), filename="p.csv", dry_run=True
     )
@@ -173,7 +173,7 @@ def test_a_dry_run_reports_what_would_happen_without_writing(site_tree):
     assert Brand.objects.count() == 0
 
 
-def test_the_command_exits_with_an_error_listing_bad_rows(site_tree, tmp_path):
+def test_the_command_exits_with_an_error_listing_bad_rows(tree, tmp_path):
     path = tmp_path / "bad.csv"
     path.write_bytes(csv_bytes([{**product_rows()[0], "sku": "", "title": ""}]))
 
@@ -184,7 +184,7 @@ def test_the_command_exits_with_an_error_listing_bad_rows(site_tree, tmp_path):
     assert "line 2: title is required." in str(caught.value)
 
 
-def test_the_command_imports_and_dry_runs(site_tree, tmp_path, capsys):
+def test_the_command_imports_and_dry_runs(tree, tmp_path, capsys):
     path = tmp_path / "p.csv"
     path.write_bytes(csv_bytes(product_rows()))
 

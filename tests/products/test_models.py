@@ -17,8 +17,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def zh_products(site_tree):
-    return site_tree["zh-hans"].get_children().get(slug="products").specific
+def zh_products(tree):
+    return tree.homes["zh-hans"].get_children().get(slug="products").specific
 
 
 def test_a_second_product_with_the_same_sku_in_one_locale_is_invalid(zh_products):
@@ -36,14 +36,14 @@ def test_a_second_product_with_the_same_sku_in_one_locale_is_invalid(zh_products
     assert "sku" in caught.value.message_dict
 
 
-def test_the_translation_of_a_product_may_share_its_sku(zh_products, site_tree):
+def test_the_translation_of_a_product_may_share_its_sku(zh_products, tree):
     zh = zh_products.locale
     category = category_create(name="液压油", slug="hydraulic", locale=zh)
     source = product_create(
         parent=zh_products,
         data=ProductData(sku="LP-1", title="一号", categories=[category]),
     )
-    translation = source.copy_for_translation(site_tree["en"].locale)
+    translation = source.copy_for_translation(tree.homes["en"].locale)
 
     translation.clean()  # no error: same translation_key
 

@@ -15,7 +15,7 @@ from products.services import (
 pytestmark = pytest.mark.django_db
 
 
-def test_brand_ensure_finds_the_same_brand_by_either_name(site_tree):
+def test_brand_ensure_finds_the_same_brand_by_either_name(tree):
     first = brand_ensure(names={"zh-hans": "美孚", "en": "Mobil"})
 
     by_english = brand_ensure(names={"en": "Mobil"})
@@ -26,7 +26,7 @@ def test_brand_ensure_finds_the_same_brand_by_either_name(site_tree):
     assert first["en"].slug == first["zh-hans"].slug == "mobil"
 
 
-def test_a_category_made_without_an_english_name_takes_it_when_one_arrives(site_tree):
+def test_a_category_made_without_an_english_name_takes_it_when_one_arrives(tree):
     made = category_path_ensure(levels=[{"zh-hans": "润滑脂"}])
     assert made["en"].name == "润滑脂"  # a placeholder until someone names it
 
@@ -37,7 +37,7 @@ def test_a_category_made_without_an_english_name_takes_it_when_one_arrives(site_
     assert ProductCategory.objects.get(pk=made["zh-hans"].pk).name == "润滑脂"
 
 
-def test_nested_category_translations_sit_under_the_translated_parent(site_tree):
+def test_nested_category_translations_sit_under_the_translated_parent(tree):
     leaf = category_path_ensure(
         levels=[
             {"zh-hans": "发动机油", "en": "Engine oils"},
@@ -56,8 +56,8 @@ def _data(sku="S-1", **extra):
     return ProductData(**{**values, **extra})
 
 
-def test_product_update_without_changes_saves_no_revision(site_tree):
-    parent = site_tree["zh-hans"].get_children().get(slug="products").specific
+def test_product_update_without_changes_saves_no_revision(tree):
+    parent = tree.homes["zh-hans"].get_children().get(slug="products").specific
     page = product_create(parent=parent, data=_data())
     revisions = page.revisions.count()
 
@@ -68,11 +68,11 @@ def test_product_update_without_changes_saves_no_revision(site_tree):
 
 
 def test_a_translation_keeps_the_translation_key_and_lives_in_the_english_tree(
-    site_tree,
+    tree,
 ):
-    parent = site_tree["zh-hans"].get_children().get(slug="products").specific
+    parent = tree.homes["zh-hans"].get_children().get(slug="products").specific
     source = product_create(parent=parent, data=_data())
-    en_locale = site_tree["en"].locale
+    en_locale = tree.homes["en"].locale
 
     page, changed = product_translation_save(
         source=source, locale=en_locale, data=_data(title="Gear oil")
@@ -80,4 +80,4 @@ def test_a_translation_keeps_the_translation_key_and_lives_in_the_english_tree(
 
     assert changed and page.locale == en_locale
     assert page.translation_key == source.translation_key
-    assert page.get_parent().get_parent().pk == site_tree["en"].pk
+    assert page.get_parent().get_parent().pk == tree.homes["en"].pk

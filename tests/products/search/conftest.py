@@ -14,7 +14,6 @@ from tests.factories import (
     CategoryFactory,
     GuidePageFactory,
     ProductPageFactory,
-    site_tree,
     translate,
     translate_snippet,
 )
@@ -25,11 +24,6 @@ def _fresh_throttles():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def tree(db):
-    return site_tree()
 
 
 @pytest.fixture

@@ -7,16 +7,15 @@ from members.activity.selectors import favorite_page_ids
 from members.activity.services import favorite_add
 from members.models import Favorite
 from tests.factories.members import MemberFactory
-
-from .pages import guide_page, product_page, translate
+from tests.factories.pages import guide_page, product_page, translate
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/me/favorites/"
 
 
 @pytest.fixture
-def product(homes):
-    return product_page(homes, "LP-HM46", title="超润抗磨液压油", summary="高压抗磨。")
+def product(tree):
+    return product_page(tree, "LP-HM46", title="超润抗磨液压油", summary="高压抗磨。")
 
 
 def test_a_member_saves_a_product_and_sees_it_in_the_list(member_client, product):
@@ -32,9 +31,9 @@ def test_a_member_saves_a_product_and_sees_it_in_the_list(member_client, product
 
 
 def test_adding_the_same_item_again_in_either_language_keeps_one_row(
-    member_client, product, homes
+    member_client, product, tree
 ):
-    english = translate(product, homes, title="AW Hydraulic Oil", summary="Anti-wear.")
+    english = translate(product, tree, title="AW Hydraulic Oil", summary="Anti-wear.")
     first = member_client.post(URL, {"page": product.pk}, format="json")
     again = member_client.post(URL, {"page": product.pk}, format="json")
     other_language = member_client.post(URL, {"page": english.pk}, format="json")
@@ -46,10 +45,8 @@ def test_adding_the_same_item_again_in_either_language_keeps_one_row(
     assert Favorite.objects.filter(user=member_client.member).count() == 1
 
 
-def test_the_list_shows_each_item_in_the_members_language(
-    member_client, product, homes
-):
-    english = translate(product, homes, title="AW Hydraulic Oil", summary="Anti-wear.")
+def test_the_list_shows_each_item_in_the_members_language(member_client, product, tree):
+    english = translate(product, tree, title="AW Hydraulic Oil", summary="Anti-wear.")
     member_client.post(URL, {"page": product.pk}, format="json")
     member_client.member.preferred_language = "en"
     member_client.member.save()
@@ -71,8 +68,8 @@ def test_an_item_without_a_translation_is_shown_in_the_saved_language(
     assert item["locale"] == "zh-hans" and item["id"] == product.pk
 
 
-def test_the_list_is_newest_first_and_filters_by_type(member_client, product, homes):
-    guide = guide_page(homes, "choosing-oil")
+def test_the_list_is_newest_first_and_filters_by_type(member_client, product, tree):
+    guide = guide_page(tree, "choosing-oil")
     member_client.post(URL, {"page": product.pk}, format="json")
     member_client.post(URL, {"page": guide.pk}, format="json")
     listed = member_client.get(URL).json()["results"]
@@ -85,9 +82,9 @@ def test_the_list_is_newest_first_and_filters_by_type(member_client, product, ho
 @pytest.mark.parametrize(
     "body", [{}, {"page": "x"}, {"page": 999999}, {"page": "home"}]
 )
-def test_a_missing_or_unsuitable_page_is_a_400(member_client, homes, body):
+def test_a_missing_or_unsuitable_page_is_a_400(member_client, tree, body):
     if body.get("page") == "home":
-        body = {"page": homes["zh-hans"].pk}
+        body = {"page": tree.homes["zh-hans"].pk}
     response = member_client.post(URL, body, format="json")
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
@@ -119,10 +116,10 @@ def test_visitors_get_401(api_client, db):
 
 
 def test_favorite_page_ids_answers_in_one_query_for_either_language(
-    product, homes, django_assert_num_queries
+    product, tree, django_assert_num_queries
 ):
-    english = translate(product, homes, title="AW", summary="")
-    other = product_page(homes, "LP-X")
+    english = translate(product, tree, title="AW", summary="")
+    other = product_page(tree, "LP-X")
     member = MemberFactory()
     favorite_add(user=member, page_id=product.pk)
     with django_assert_num_queries(1):
@@ -134,10 +131,10 @@ def test_favorite_page_ids_answers_in_one_query_for_either_language(
 
 @pytest.mark.parametrize("count", [5, 50])
 def test_the_list_takes_the_same_queries_for_5_or_50_favorites(
-    member_client, homes, count, django_assert_max_num_queries
+    member_client, tree, count, django_assert_max_num_queries
 ):
     for i in range(count):
-        page = product_page(homes, f"LP-{i}") if i % 2 else guide_page(homes, f"g-{i}")
+        page = product_page(tree, f"LP-{i}") if i % 2 else guide_page(tree, f"g-{i}")
         favorite_add(user=member_client.member, page_id=page.pk)
     # count, page, products (+ images, renditions), guides (+ images, renditions)
     with django_assert_max_num_queries(8):

@@ -15,15 +15,14 @@ from members.activity.services import (
 from members.models import DownloadRecord, Favorite, Footprint
 from members.privacy.services import member_data_export
 from tests.factories.members import PASSWORD, MemberFactory
-
-from .pages import product_page
+from tests.factories.pages import product_page
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_trail_is_exported_and_erased_on_cancellation(homes):
+def test_the_trail_is_exported_and_erased_on_cancellation(tree):
     member, bystander = MemberFactory(), MemberFactory()
-    product = product_page(homes, "LP-1")
+    product = product_page(tree, "LP-1")
     doc = CustomDocument.objects.create(
         title="TDS",
         file=ContentFile(b"%PDF-1.4", name="tds.pdf"),
@@ -46,7 +45,7 @@ def test_the_trail_is_exported_and_erased_on_cancellation(homes):
 
 
 def test_consultations_and_subscriptions_are_exported_and_erased_by_user_and_address(
-    homes, django_capture_on_commit_callbacks
+    tree, django_capture_on_commit_callbacks
 ):
     from legal.models import ConsentRecord
     from members.enquiries.services.consultations import (

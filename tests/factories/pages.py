@@ -10,14 +10,16 @@ from wagtail.models import Page
 
 from products.models import GuidePage, ProductPage
 
-
-def section(homes: dict, language: str, slug: str) -> Page:
-    return homes[language].get_children().get(slug=slug)
+from .tree import Tree
 
 
-def product_page(homes: dict, sku: str, *, title: str = "", **fields) -> ProductPage:
+def section(tree: Tree, language: str, slug: str) -> Page:
+    return tree.homes[language].get_children().get(slug=slug)
+
+
+def product_page(tree: Tree, sku: str, *, title: str = "", **fields) -> ProductPage:
     """A live zh-hans product under the products section."""
-    parent = section(homes, "zh-hans", "products")
+    parent = section(tree, "zh-hans", "products")
     page = ProductPage(
         title=title or f"超润液压油 {sku}",
         slug=slugify(sku),
@@ -30,8 +32,8 @@ def product_page(homes: dict, sku: str, *, title: str = "", **fields) -> Product
     return page
 
 
-def guide_page(homes: dict, slug: str, *, title: str = "", **fields) -> GuidePage:
-    parent = section(homes, "zh-hans", "guides")
+def guide_page(tree: Tree, slug: str, *, title: str = "", **fields) -> GuidePage:
+    parent = section(tree, "zh-hans", "guides")
     page = GuidePage(
         title=title or f"选油指南 {slug}",
         slug=slug,
@@ -44,9 +46,9 @@ def guide_page(homes: dict, slug: str, *, title: str = "", **fields) -> GuidePag
     return page
 
 
-def translate(page: Page, homes: dict, *, title: str, summary: str) -> Page:
+def translate(page: Page, tree: Tree, *, title: str, summary: str) -> Page:
     """The page's live English version."""
-    copy = page.specific.copy_for_translation(homes["en"].locale)
+    copy = page.specific.copy_for_translation(tree.homes["en"].locale)
     copy.title = copy.draft_title = title
     copy.summary = summary
     copy.live = True

@@ -13,8 +13,7 @@ from members.enquiries.services.procurement import (
 )
 from members.models import ProcurementRequest, ProcurementStatusChange
 from tests.factories.members import MemberFactory, StaffFactory
-
-from .pages import product_page
+from tests.factories.pages import product_page
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/me/procurement-requests/"
@@ -60,9 +59,9 @@ def create(member, idempotency_key="", **changes):
 
 
 def test_a_member_submits_a_request_and_sales_are_emailed(
-    member_client, homes, django_capture_on_commit_callbacks
+    member_client, tree, django_capture_on_commit_callbacks
 ):
-    product = product_page(homes, "LP-HM46")
+    product = product_page(tree, "LP-HM46")
     items = [
         {"product": product.pk, "quantity": "2", "unit": "t"},
         {

@@ -16,8 +16,7 @@ from members.subscriptions.consents import tracking_consent_set
 from members.subscriptions.digest import digest_send_all, track_token
 from members.subscriptions.tasks import digest_send_task
 from tests.factories.members import MemberFactory
-
-from .pages import guide_page, product_page, translate
+from tests.factories.pages import guide_page, product_page, translate
 
 pytestmark = pytest.mark.django_db
 FRONTEND = "http://localhost:3000"
@@ -49,11 +48,11 @@ def digests_to(address):
 
 
 def test_each_subscriber_gets_new_items_for_their_topics_once(
-    homes, django_capture_on_commit_callbacks
+    tree, django_capture_on_commit_callbacks
 ):
-    old = published(product_page(homes, "LP-OLD", title="旧产品"), 20)
-    new = published(product_page(homes, "LP-NEW", title="新产品"), 1)
-    guide = published(guide_page(homes, "winter-oil", title="冬季选油"), 2)
+    old = published(product_page(tree, "LP-OLD", title="旧产品"), 20)
+    new = published(product_page(tree, "LP-NEW", title="新产品"), 1)
+    guide = published(guide_page(tree, "winter-oil", title="冬季选油"), 2)
     products = subscriber("p@example.com")
     guides = subscriber("g@example.com", topics=["guides_tips"])
     subscriber("offers@example.com", topics=["special_offers"])
@@ -85,7 +84,7 @@ def test_each_subscriber_gets_new_items_for_their_topics_once(
         assert digest_send_all() == 0  # nothing new: nothing twice
     assert mail.outbox == []
 
-    later = published(product_page(homes, "LP-LATER", title="更新的产品"), 0)
+    later = published(product_page(tree, "LP-LATER", title="更新的产品"), 0)
     with django_capture_on_commit_callbacks(execute=True):
         assert digest_send_all() == 1
     [second] = mail.outbox
@@ -95,10 +94,10 @@ def test_each_subscriber_gets_new_items_for_their_topics_once(
 
 
 def test_the_digest_is_in_the_subscribers_language(
-    homes, django_capture_on_commit_callbacks
+    tree, django_capture_on_commit_callbacks
 ):
-    product = published(product_page(homes, "LP-EN", title="液压油"), 1)
-    english = translate(product, homes, title="Hydraulic oil", summary="AW oil")
+    product = published(product_page(tree, "LP-EN", title="液压油"), 1)
+    english = translate(product, tree, title="Hydraulic oil", summary="AW oil")
     published(english, 1)
     subscriber("en@example.com", locale="en")
     subscriber("zh@example.com", locale="zh-hans")
@@ -112,9 +111,9 @@ def test_the_digest_is_in_the_subscribers_language(
 
 
 def test_unconfirmed_unsubscribed_and_earlier_items_are_not_sent(
-    homes, django_capture_on_commit_callbacks
+    tree, django_capture_on_commit_callbacks
 ):
-    published(product_page(homes, "LP-1"), 5)
+    published(product_page(tree, "LP-1"), 5)
     Subscription.objects.create(email="pending@example.com", topics=["new_products"])
     gone = subscriber("gone@example.com")
     gone.status = "unsubscribed"
@@ -126,9 +125,9 @@ def test_unconfirmed_unsubscribed_and_earlier_items_are_not_sent(
 
 
 def test_the_scheduled_task_sends_the_same_digest(
-    homes, django_capture_on_commit_callbacks
+    tree, django_capture_on_commit_callbacks
 ):
-    published(product_page(homes, "LP-T"), 1)
+    published(product_page(tree, "LP-T"), 1)
     subscriber()
     with django_capture_on_commit_callbacks(execute=True):
         result = digest_send_task.enqueue()
@@ -147,9 +146,9 @@ def _send(django_capture_on_commit_callbacks) -> DigestDelivery:
 
 
 def test_tracking_only_with_consent_and_it_stops_when_withdrawn(
-    api_client, homes, django_capture_on_commit_callbacks
+    api_client, tree, django_capture_on_commit_callbacks
 ):
-    published(product_page(homes, "LP-TR"), 3)
+    published(product_page(tree, "LP-TR"), 3)
     sub = subscriber()
     tracking_consent_set(user=None, email=sub.email, granted=True)
     delivery = _send(django_capture_on_commit_callbacks)
@@ -174,7 +173,7 @@ def test_tracking_only_with_consent_and_it_stops_when_withdrawn(
     api_client.get(f"/api/v1/subscriptions/t/click/{token}?u={quote(target, safe='')}")
     delivery.refresh_from_db()
     assert delivery.click_count == 1
-    published(product_page(homes, "LP-TR2"), 0)
+    published(product_page(tree, "LP-TR2"), 0)
     second = _send(django_capture_on_commit_callbacks)
     assert second.pk != delivery.pk and not second.tracked
     assert "/t/open/" not in mail.outbox[0].alternatives[0][0]
@@ -183,9 +182,9 @@ def test_tracking_only_with_consent_and_it_stops_when_withdrawn(
 
 
 def test_hits_without_consent_record_nothing(
-    api_client, homes, django_capture_on_commit_callbacks
+    api_client, tree, django_capture_on_commit_callbacks
 ):
-    published(product_page(homes, "LP-NC"), 1)
+    published(product_page(tree, "LP-NC"), 1)
     subscriber()
     delivery = _send(django_capture_on_commit_callbacks)
     token = track_token(delivery)
@@ -197,9 +196,9 @@ def test_hits_without_consent_record_nothing(
 
 
 def test_a_members_tracking_follows_their_purpose_consent(
-    homes, django_capture_on_commit_callbacks
+    tree, django_capture_on_commit_callbacks
 ):
-    published(product_page(homes, "LP-M"), 1)
+    published(product_page(tree, "LP-M"), 1)
     member = MemberFactory()
     subscriber(member.email, user=member)
     tracking_consent_set(user=member, email=member.email, granted=True)
@@ -227,9 +226,9 @@ def test_tracked_links_never_redirect_off_the_frontend(api_client, target):
 
 
 def test_a_tampered_tracking_token_still_redirects_but_counts_nothing(
-    api_client, homes, django_capture_on_commit_callbacks
+    api_client, tree, django_capture_on_commit_callbacks
 ):
-    published(product_page(homes, "LP-X"), 1)
+    published(product_page(tree, "LP-X"), 1)
     sub = subscriber()
     tracking_consent_set(user=None, email=sub.email, granted=True)
     delivery = _send(django_capture_on_commit_callbacks)

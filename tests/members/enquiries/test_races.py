@@ -17,8 +17,8 @@ from members.activity.services import favorite_add
 from members.enquiries.services.procurement import procurement_request_create
 from members.models import Favorite, ProcurementRequest
 from products.models import ProductPage
-from tests.activity.concurrency import sqlite_retrying
 from tests.factories.members import MemberFactory
+from tests.members.concurrency import sqlite_retrying
 
 RACE = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

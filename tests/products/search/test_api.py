@@ -25,8 +25,13 @@ def test_search_returns_mixed_results_with_snippets(api_client, shop):
         "type": "product",
         "id": shop.hm46.pk,
         "title": "超润 抗磨液压油 L-HM 46",
+        "slug": "lp-hm46",
         "sku": "LP-HM46",
         "url": "/zh-hans/products/lp-hm46/",
+        "locale": "zh-hans",
+        "brand": {"slug": "lubpur", "name": "超润"},
+        "thumbnail": None,
+        "is_favorite": False,
         "snippet": first["snippet"],
         "score": first["score"],
     }
@@ -89,6 +94,7 @@ def test_suggest(api_client, shop):
         "text": "超润 抗磨液压油 L-HM 46",
         "type": "product",
         "id": shop.hm46.pk,
+        "slug": "lp-hm46",
         "url": "/zh-hans/products/lp-hm46/",
     }
     english = api_client.get(SUGGEST, {"q": "lub", "locale": "en"}).json()
@@ -96,7 +102,8 @@ def test_suggest(api_client, shop):
         "text": "Lubpur",
         "type": "brand",
         "id": None,
-        "url": None,
+        "slug": "lubpur",
+        "url": "/en/products/?brand=lubpur",
     }
     assert len(english["suggestions"]) <= 10
     assert api_client.get(SUGGEST, {"q": ""}).status_code == 400

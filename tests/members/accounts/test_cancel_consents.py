@@ -14,7 +14,6 @@ from tests.legal import conftest as legal_fixtures
 
 pytestmark = pytest.mark.django_db
 
-homes = legal_fixtures.homes
 policy = legal_fixtures.policy
 
 SIGNUP = "/api/v1/auth/browser/v1/auth/signup"

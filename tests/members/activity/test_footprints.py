@@ -10,16 +10,15 @@ from members.activity import services as activity
 from members.activity.services import footprint_record, footprints_prune
 from members.models import Footprint
 from tests.factories.members import MemberFactory
-
-from .pages import guide_page, product_page
+from tests.factories.pages import guide_page, product_page
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/me/footprints/"
 
 
 @pytest.fixture
-def product(homes):
-    return product_page(homes, "LP-HM46", title="超润抗磨液压油")
+def product(tree):
+    return product_page(tree, "LP-HM46", title="超润抗磨液压油")
 
 
 def writes(queries) -> list[str]:
@@ -61,18 +60,18 @@ def test_a_failing_write_is_logged_and_the_read_goes_on(
     assert member_client.get(URL).status_code == 200
 
 
-def test_visitors_and_other_pages_leave_no_footprint(homes, product):
+def test_visitors_and_other_pages_leave_no_footprint(tree, product):
     from django.contrib.auth.models import AnonymousUser
 
     footprint_record(user=AnonymousUser(), page=product)
-    footprint_record(user=MemberFactory(), page=homes["zh-hans"])
+    footprint_record(user=MemberFactory(), page=tree.homes["zh-hans"])
     assert not Footprint.objects.exists()
 
 
 def test_the_list_is_newest_first_and_entries_can_be_deleted_or_cleared(
-    member_client, product, homes
+    member_client, product, tree
 ):
-    guide = guide_page(homes, "choosing-oil")
+    guide = guide_page(tree, "choosing-oil")
     footprint_record(user=member_client.member, page=product)
     footprint_record(user=member_client.member, page=guide)
     listed = member_client.get(URL).json()["results"]
@@ -95,9 +94,9 @@ def test_another_members_footprint_cannot_be_deleted(member_client, product):
     assert member_client.get(URL).json()["count"] == 0
 
 
-def test_only_the_newest_200_are_listed_and_kept(member_client, homes):
+def test_only_the_newest_200_are_listed_and_kept(member_client, tree):
     member = member_client.member
-    pages = [product_page(homes, f"LP-{i}") for i in range(205)]
+    pages = [product_page(tree, f"LP-{i}") for i in range(205)]
     now = timezone.now()
     Footprint.objects.bulk_create(
         Footprint(
@@ -127,10 +126,10 @@ def test_recording_prunes_on_a_fraction_of_new_rows(
 
 @pytest.mark.parametrize("count", [5, 50])
 def test_the_list_takes_the_same_queries_for_5_or_50_footprints(
-    member_client, homes, count, django_assert_max_num_queries
+    member_client, tree, count, django_assert_max_num_queries
 ):
     for i in range(count):
-        page = product_page(homes, f"LP-{i}") if i % 2 else guide_page(homes, f"g-{i}")
+        page = product_page(tree, f"LP-{i}") if i % 2 else guide_page(tree, f"g-{i}")
         footprint_record(user=member_client.member, page=page)
     with django_assert_max_num_queries(8):
         response = member_client.get(URL + "?page_size=100")

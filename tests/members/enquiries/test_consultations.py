@@ -13,8 +13,7 @@ from members.enquiries.services.consultations import (
 )
 from members.models import Consultation, ConsultationMessage
 from tests.factories.members import MemberFactory, StaffFactory
-
-from .pages import product_page
+from tests.factories.pages import product_page
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/consultations/"
@@ -39,9 +38,9 @@ def ask(**changes):
 
 
 def test_a_visitor_asks_and_sales_are_emailed(
-    api_client, homes, django_capture_on_commit_callbacks
+    api_client, tree, django_capture_on_commit_callbacks
 ):
-    product = product_page(homes, "LP-CK4")
+    product = product_page(tree, "LP-CK4")
     with django_capture_on_commit_callbacks(execute=True):
         response = api_client.post(
             URL, ask(product=product.pk, phone="13812345678"), format="json"
@@ -93,8 +92,8 @@ def test_bad_input_is_a_400_problem_naming_the_field(api_client, changes, attr):
     assert not Consultation.objects.exists()
 
 
-def test_a_draft_product_cannot_be_asked_about(api_client, homes):
-    product = product_page(homes, "LP-DRAFT")
+def test_a_draft_product_cannot_be_asked_about(api_client, tree):
+    product = product_page(tree, "LP-DRAFT")
     product.unpublish()
     response = api_client.post(URL, ask(product=product.pk), format="json")
     assert response.status_code == 400
@@ -208,9 +207,9 @@ def test_visitors_have_no_consultation_list(api_client):
 
 @pytest.mark.parametrize("count", [3, 30])
 def test_the_list_takes_the_same_queries_for_3_or_30_consultations(
-    member_client, homes, count, django_assert_max_num_queries
+    member_client, tree, count, django_assert_max_num_queries
 ):
-    product = product_page(homes, "LP-Q")
+    product = product_page(tree, "LP-Q")
     for index in range(count):
         consultation_create(
             user=member_client.member, message=f"问题 {index}", product_id=product.pk

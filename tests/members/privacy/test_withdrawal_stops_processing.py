@@ -23,7 +23,6 @@ from tests.frontend_api.consents import accept_current, publish
 
 pytestmark = pytest.mark.django_db
 
-homes = consent_fixtures.homes
 policy = consent_fixtures.policy
 
 
@@ -35,7 +34,7 @@ def member(policy):
 
 
 @pytest.fixture
-def product(homes):
+def product(tree):
     return catalogue_product("wd")
 
 

@@ -78,7 +78,11 @@ def test_hyphenated_words_match_written_together():
 
 def test_synonyms_make_a_group_of_alternatives():
     parsed = parse("黄油 2号", [["黄油", "润滑脂"]])
-    assert parsed.groups == [[("黄油",), ("润滑脂",)], [("2号",)]]
+    # 2号 is a grease's NLGI grade or an oil's ISO VG (issue 15.8)
+    assert parsed.groups == [
+        [("黄油",), ("润滑脂",)],
+        [("2号",), ("nlgi2",), ("vg2",)],
+    ]
     english = parse("lubricating grease", [["grease", "lubricating grease"]])
     assert sorted(english.groups[0]) == [("greas",), ("lubric", "greas")]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0004_webhooks'),
+        ('cms', '0005_translation_review_workflows'),
     ]
 
     operations = [

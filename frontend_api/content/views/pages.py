@@ -287,7 +287,7 @@ def alternates(page: Page) -> list[dict[str, str]]:
 # --- Page content by type --------------------------------------------------------
 
 
-def base_content(request: Request, page: Page, image=None) -> dict[str, Any]:
+def base_content(request: Request, page: Page, image=None, view=None) -> dict[str, Any]:
     """``PageContentSerializer``'s fields of any page."""
     return {
         "id": page.pk,
@@ -301,7 +301,7 @@ def base_content(request: Request, page: Page, image=None) -> dict[str, Any]:
         "first_published_at": page.first_published_at,
         "last_published_at": page.last_published_at,
         "alternates": alternates(page),
-        **seo_data(request, page, image),
+        **seo_data(request, page, image, view=view),
     }
 
 
@@ -309,7 +309,7 @@ def _home(view: PathView, request: Request, page: Page) -> dict[str, Any]:
     home = HomePage.objects.select_related("locale").get(pk=page.pk)
     render = RichTextRenderer([home.intro], home.locale, request)
     return {
-        **base_content(request, home),
+        **base_content(request, home, view=view),
         "hero_title": home.hero_title or home.title,
         "intro": render(home.intro),
     }
@@ -319,7 +319,10 @@ def _section(model: type[Page]):
     def build(view: PathView, request: Request, page: Page) -> dict[str, Any]:
         section = model.objects.select_related("locale").get(pk=page.pk)
         render = RichTextRenderer([section.intro], section.locale, request)
-        return {**base_content(request, section), "intro": render(section.intro)}
+        return {
+            **base_content(request, section, view=view),
+            "intro": render(section.intro),
+        }
 
     return build
 
@@ -353,11 +356,11 @@ def _guide(view: PathView, request: Request, page: Page) -> dict[str, Any]:
         tags.CATEGORIES,
         *tags.guide_detail_tags(guide, guide.body.raw_data),
     )
-    return guide_detail_data(request, guide, page.locale)
+    return guide_detail_data(request, guide, page.locale, view=view)
 
 
 def _generic(view: PathView, request: Request, page: Page) -> dict[str, Any]:
-    return base_content(request, page)
+    return base_content(request, page, view=view)
 
 
 Builder = Callable[[PathView, Request, Page], dict[str, Any]]

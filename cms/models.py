@@ -91,6 +91,19 @@ class SiteSettings(BaseSiteSetting):
     service_hotline = models.CharField(_("service hotline"), max_length=40, blank=True)
     address = models.CharField(_("address (Chinese)"), max_length=255, blank=True)
     address_en = models.CharField(_("address (English)"), max_length=255, blank=True)
+    share_image = models.ForeignKey(
+        "cms.CustomImage",
+        verbose_name=_("default share image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when a page is shared on WeChat, Weibo or other sites and has "
+            "no picture of its own (cropped to 1200×630 around the focal point). "
+            "Write the image's alternative text in Chinese and English."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -113,6 +126,7 @@ class SiteSettings(BaseSiteSetting):
             ],
             heading=_("Contact"),
         ),
+        MultiFieldPanel([FieldPanel("share_image")], heading=_("Sharing")),
     ]
 
     class Meta:

@@ -307,3 +307,21 @@ def renditions_by_image(
             "alt": image.alt_for(language),
         }
     return found
+
+
+def default_share_image(*, site, spec: str):
+    """The site settings' default share image with its ``spec`` rendition
+    prefetched, or None (two queries: the image, its renditions)."""
+    from wagtail.images import get_image_model
+
+    from .models import SiteSettings
+
+    if site is None:
+        return None
+    chosen = SiteSettings.objects.filter(site=site).values("share_image_id")[:1]
+    return (
+        get_image_model()
+        .objects.filter(pk__in=chosen)
+        .prefetch_renditions(spec)
+        .first()
+    )

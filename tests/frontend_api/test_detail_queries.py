@@ -63,3 +63,20 @@ def test_guide_detail_queries_do_not_grow(
 
     assert body["cover_image"] is not None
     assert len(body["related_products"]) == min(n + 1, 3)
+
+
+def test_details_below_a_view_restriction_stay_hidden(api_client, catalogue):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=catalogue.tree.products["en"],
+        restriction_type=PageViewRestriction.LOGIN,
+    )
+
+    restricted = api_client.get("/api/v1/products/lp-hm46/", {"locale": "en"})
+    open_zh = api_client.get("/api/v1/products/lp-hm46/").json()
+    guide = api_client.get(f"/api/v1/guides/{catalogue.guide.slug}/").json()
+
+    assert restricted.status_code == 404
+    assert open_zh["translations"] == []  # the English version is not public
+    assert [p["sku"] for p in guide["related_products"]] == ["LP-HM46"]

@@ -140,3 +140,37 @@ def test_sitemap_xml_is_a_urlset_with_hreflang_links(api_client, catalogue):
         f'href="{FRONTEND}/zh-hans/products/lp-hm46/"/>'
     ) in xml
     assert "<lastmod>" in xml
+
+
+@pytest.fixture
+def cache_on(settings):
+    from django.core.cache import cache
+
+    settings.API_CACHE = {**settings.API_CACHE, "ENABLED": True}
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_a_new_redirect_and_a_new_page_reach_cached_answers(
+    api_client, catalogue, cache_on
+):
+    from tests.factories import ProductPageFactory
+
+    api_client.get(FIND, {"path": "/en/gone/"})  # a 404: never stored
+    sitemap = api_client.get("/api/v1/sitemap/")
+    assert sitemap["X-Cache"] == "miss"
+    assert api_client.get("/api/v1/sitemap/")["X-Cache"] == "hit"
+
+    redirect("/en/gone/", redirect_page=catalogue.hm46_en, is_permanent=False)
+    new = ProductPageFactory(parent=catalogue.tree.products["zh-hans"], sku="LP-NEW")
+    new.save_revision().publish()
+
+    assert api_client.get(FIND, {"path": "/en/gone/"}).json()["status"] == 302
+    paths = [e["path"] for e in api_client.get("/api/v1/sitemap/").json()["results"]]
+    assert "/zh-hans/products/lp-new/" in paths
+    # A changed redirect invalidates the stored redirect answer.
+    moved = Redirect.objects.get(old_path="/en/gone")
+    moved.is_permanent = True
+    moved.save()
+    assert api_client.get(FIND, {"path": "/en/gone/"}).json()["status"] == 301

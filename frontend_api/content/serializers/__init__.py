@@ -26,14 +26,18 @@ from .pages import (
 )
 from .products import ProductDetailSerializer
 from .taxonomy import (
+    BrandContentSerializer,
     BrandDetailSerializer,
     BrandSerializer,
+    CategoryContentSerializer,
     CategoryDetailSerializer,
     CategoryNodeSerializer,
     category_tree,
 )
 
 __all__ = [
+    "BrandContentSerializer",
+    "CategoryContentSerializer",
     "BrandDetailSerializer",
     "BrandSerializer",
     "CategoryDetailSerializer",

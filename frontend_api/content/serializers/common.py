@@ -80,8 +80,9 @@ class SeoFieldsSerializer(serializers.Serializer):
     )
     og_image = RenditionSerializer(
         allow_null=True,
-        help_text="og:image, 1200×630 around the focal point; null when the page "
-        "has no image.",
+        help_text="og:image, 1200×630 around the focal point: the page's own "
+        "picture, else the site's default share image (Site settings); null when "
+        "neither is set.",
     )
     breadcrumbs = BreadcrumbSerializer(
         many=True, help_text="From the home to this page (itself last)."

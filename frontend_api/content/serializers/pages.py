@@ -18,7 +18,8 @@ class AlternateSerializer(serializers.Serializer):
 class FoundPageSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     type: Any = serializers.CharField(
-        help_text="Page model, e.g. products.ProductPage."
+        help_text="Page model, e.g. products.ProductPage; category or brand "
+        "for their frontend paths."
     )
     title = serializers.CharField()
     slug = serializers.CharField()

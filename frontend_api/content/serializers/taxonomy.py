@@ -156,3 +156,15 @@ def category_tree(categories) -> list:
         parent = by_id.get(category.parent_id)
         (parent.tree_children if parent else roots).append(category)
     return roots
+
+
+class CategoryContentSerializer(CategoryDetailSerializer):
+    """``pages/content/`` for a category's frontend path."""
+
+    type = serializers.ChoiceField(choices=["category"])
+
+
+class BrandContentSerializer(BrandDetailSerializer):
+    """``pages/content/`` for a brand's frontend path."""
+
+    type = serializers.ChoiceField(choices=["brand"])

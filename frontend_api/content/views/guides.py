@@ -85,10 +85,10 @@ class GuideViewSet(CachedPublicView, ListModelMixin, ContentView, GenericViewSet
             tags.CATEGORIES,
             *tags.guide_detail_tags(guide, guide.body.raw_data),
         )
-        return Response(guide_detail_data(request, guide, locale))
+        return Response(guide_detail_data(request, guide, locale, view=self))
 
 
-def guide_detail_data(request: Request, guide: GuidePage, locale) -> dict:
+def guide_detail_data(request: Request, guide: GuidePage, locale, view=None) -> dict:
     """The detail of a fetched guide (also used by preview)."""
     context: dict[str, Any] = {"request": request}
     body = stream_data(
@@ -102,7 +102,7 @@ def guide_detail_data(request: Request, guide: GuidePage, locale) -> dict:
         "reading_time": guide.reading_time,
         "related_products": related,
         "translations": translations_data(translations),
-        "seo": seo_data(request, guide, guide.cover_image, crumbs),
+        "seo": seo_data(request, guide, guide.cover_image, crumbs, view),
     }
     if request.user.is_authenticated:
         # Body product cards were rendered above; mark the member's favorites.

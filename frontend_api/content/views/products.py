@@ -136,6 +136,6 @@ def product_detail_data(
         "related_guides": guides,
         "translations": translations_data(translations),
         "favorite_ids": favorite_ids(request, [product, *guides]),
-        "seo": seo_data(request, product, product.main_image, crumbs),
+        "seo": seo_data(request, product, product.main_image, crumbs, view),
     }
     return ProductDetailSerializer(product, context=context).data

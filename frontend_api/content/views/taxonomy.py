@@ -104,30 +104,66 @@ class CategoryDetailView(CachedPublicView, ContentView):
         tags=["content"],
     )
     def get(self, request: Request, path: str) -> Response:
-        locale = self.locale
-        path = path.strip("/")
+        return Response(category_detail_data(self.locale, path.strip("/")))
+
+
+def category_missing(locale, path: str) -> NotFound:
+    """404: ``not_translated`` when the path is a category in another locale."""
+    versions = selectors.snippet_versions(model=ProductCategory, path=path)
+    return _missing(
+        ProductCategory, versions, locale.language_code, _category_path, path
+    )
+
+
+def brand_missing(locale, slug: str) -> NotFound:
+    versions = selectors.snippet_versions(model=Brand, slug=slug)
+    return _missing(Brand, versions, locale.language_code, _brand_path, slug)
+
+
+def category_detail_data(locale, path: str, category=None) -> dict:
+    """``CategoryDetailSerializer``'s data of the category at the slug ``path``
+    (four queries; three when ``category`` was read already)."""
+    if category is None:
         category = selectors.category_get(locale=locale, path=path)
-        if category is None:
-            versions = selectors.snippet_versions(model=ProductCategory, path=path)
-            raise _missing(
-                ProductCategory, versions, locale.language_code, _category_path, path
-            )
-        family = selectors.category_family(category=category)
-        ancestors = sorted(
-            (node for node in family if category.path.startswith(node.path + "/")),
-            key=lambda node: len(node.path),
-        )
-        versions = selectors.snippet_versions(
-            model=ProductCategory, translation_key=category.translation_key
-        )
-        context = {
-            "language": locale.language_code,
-            "ancestors": ancestors,
-            "children": [node for node in family if node.parent_id == category.pk],
-            "canonical_url": frontend_url(_category_path(category)),
-            "translations": _translations(versions, category.locale_id, _category_path),
-        }
-        return Response(CategoryDetailSerializer(category, context=context).data)
+    if category is None:
+        raise category_missing(locale, path)
+    family = selectors.category_family(category=category)
+    ancestors = sorted(
+        (node for node in family if category.path.startswith(node.path + "/")),
+        key=lambda node: len(node.path),
+    )
+    versions = selectors.snippet_versions(
+        model=ProductCategory, translation_key=category.translation_key
+    )
+    context = {
+        "language": locale.language_code,
+        "ancestors": ancestors,
+        "children": [node for node in family if node.parent_id == category.pk],
+        "canonical_url": frontend_url(_category_path(category)),
+        "translations": _translations(versions, category.locale_id, _category_path),
+    }
+    return CategoryDetailSerializer(category, context=context).data
+
+
+def brand_detail_data(view: CachedPublicView, locale, slug: str, brand=None) -> dict:
+    """``BrandDetailSerializer``'s data of the brand ``slug`` (its logo's image
+    tagged on ``view``'s cached answer)."""
+    if brand is None:
+        brand = selectors.brand_get(locale=locale, slug=slug)
+    if brand is None:
+        raise brand_missing(locale, slug)
+    if brand.logo_id:
+        view.cache_tag(f"image:{brand.logo_id}")
+    versions = selectors.snippet_versions(
+        model=Brand, translation_key=brand.translation_key
+    )
+    context = {
+        "request": view.request,
+        "language": locale.language_code,
+        "canonical_url": frontend_url(_brand_path(brand)),
+        "translations": _translations(versions, brand.locale_id, _brand_path),
+    }
+    return BrandDetailSerializer(brand, context=context).data
 
 
 @extend_schema_view(
@@ -167,19 +203,4 @@ class BrandViewSet(CachedPublicView, ListModelMixin, ContentView, GenericViewSet
         return brands
 
     def retrieve(self, request: Request, slug: str) -> Response:
-        locale = self.locale
-        brand = selectors.brand_get(locale=locale, slug=slug)
-        if brand is None:
-            versions = selectors.snippet_versions(model=Brand, slug=slug)
-            raise _missing(Brand, versions, locale.language_code, _brand_path, slug)
-        if brand.logo_id:
-            self.cache_tag(f"image:{brand.logo_id}")
-        versions = selectors.snippet_versions(
-            model=Brand, translation_key=brand.translation_key
-        )
-        context = {
-            **self.get_serializer_context(),
-            "canonical_url": frontend_url(_brand_path(brand)),
-            "translations": _translations(versions, brand.locale_id, _brand_path),
-        }
-        return Response(BrandDetailSerializer(brand, context=context).data)
+        return Response(brand_detail_data(self, self.locale, slug))

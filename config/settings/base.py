@@ -174,6 +174,15 @@ API_CACHE = {
     "MAX_AGE": env.int("API_CACHE_MAX_AGE", default=60),
     "S_MAXAGE": env.int("API_CACHE_S_MAXAGE", default=300),
     "STALE_WHILE_REVALIDATE": env.int("API_CACHE_STALE_WHILE_REVALIDATE", default=600),
+    # Where the invalidation tokens live; every process must see the same ones
+    # (core.cache). With Redis: the cache itself. Without: a database table, so a
+    # publish by any worker or management command is seen by all at once.
+    "TAG_STORE": env.str(
+        "API_CACHE_TAG_STORE",
+        default="core.cache.CacheTagStore"
+        if REDIS_URL
+        else "delivery.tag_store.DatabaseTagStore",
+    ),
 }
 
 # --- Accounts ------------------------------------------------------------------

@@ -10,6 +10,7 @@ from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from products.search.selectors import search_hits, search_results, search_suggest
 
+from ..caching import ConditionalView
 from ..content.views.common import ContentView
 from ..pagination import PageNumberPagination
 from ..schema import LOCALE_PARAMETER
@@ -28,7 +29,7 @@ class SearchPageSerializer(serializers.Serializer):
     results = SearchResultSerializer(many=True)
 
 
-class SearchView(ContentView):
+class SearchView(ConditionalView, ContentView):
     """Products and guides of one language matching every word of ``q``."""
 
     throttle_classes = [AnonRateThrottle, UserRateThrottle]
@@ -56,7 +57,7 @@ class SearchView(ContentView):
         )
 
 
-class SuggestView(ContentView):
+class SuggestView(ConditionalView, ContentView):
     """Up to ten completions for a search box: brands, grades, then titles."""
 
     throttle_classes = [AnonRateThrottle, UserRateThrottle]

@@ -13,7 +13,6 @@ from members.activity.selectors import favorite_page_ids
 from products.models import THUMBNAIL_SPEC
 from products.search.selectors import search_hits, search_results, search_suggest
 
-from ..caching import ConditionalView
 from ..content.views.common import ContentView
 from ..pagination import PageNumberPagination
 from ..schema import LOCALE_PARAMETER
@@ -32,7 +31,7 @@ class SearchPageSerializer(serializers.Serializer):
     results = SearchResultSerializer(many=True)
 
 
-class SearchView(ConditionalView, ContentView):
+class SearchView(ContentView):
     """Products and guides of one language matching every word of ``q``.
 
     Queries: the synonyms, the typo look-up (only with a Latin word of five
@@ -73,7 +72,7 @@ class SearchView(ConditionalView, ContentView):
         )
 
 
-class SuggestView(ConditionalView, ContentView):
+class SuggestView(ContentView):
     """Up to ten completions for a search box: brands, grades, then titles."""
 
     throttle_classes = [AnonRateThrottle, UserRateThrottle]

@@ -13,6 +13,18 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if not REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    # cache.clear() is FLUSHDB: pytest-xdist workers sharing one Redis database
+    # would wipe each other's rate-limit counters and cached responses mid-test.
+    # Each worker gets its own database (gw0 -> the URL's, gw1 -> the next, ...).
+    from urllib.parse import urlsplit, urlunsplit
+
+    _url = urlsplit(REDIS_URL)
+    _db = int(_url.path.strip("/") or 0)
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    CACHES["default"]["LOCATION"] = urlunsplit(
+        _url._replace(path=f"/{(_db + int(_worker or 0)) % 16}")
+    )
 STORAGES["staticfiles"] = {
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

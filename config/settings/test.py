@@ -4,6 +4,7 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
 
+from . import base
 from .base import *
 
 DEBUG = False
@@ -22,9 +23,8 @@ else:
     _url = urlsplit(REDIS_URL)
     _db = int(_url.path.strip("/") or 0)
     _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
-    CACHES["default"]["LOCATION"] = urlunsplit(
-        _url._replace(path=f"/{(_db + int(_worker or 0)) % 16}")
-    )
+    _location = urlunsplit(_url._replace(path=f"/{(_db + int(_worker or 0)) % 16}"))
+    CACHES = {"default": {**base.CACHES["default"], "LOCATION": _location}}
 STORAGES["staticfiles"] = {
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

@@ -2,11 +2,13 @@
 
 import pytest
 from django.core.management import call_command
+from django.test import override_settings
 from wagtail.models import Page, Revision
 
 from cms.models import HomePage, SiteSettings
 from products.models import Brand, GuidePage, ProductCategory, ProductPage
 from products.search.models import SearchDocument
+from tests.factories.shared import rows_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -20,9 +22,25 @@ def counts() -> dict[str, int]:
     }
 
 
-@pytest.fixture
-def seeded(db):
-    call_command("seed_demo")
+@pytest.fixture(scope="module")
+def module_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("seed-demo-media")
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker, module_media):
+    """Seeded once for the module (it takes seconds); each test rolls back its own
+    changes (tests/factories/shared.py)."""
+    with override_settings(MEDIA_ROOT=module_media):
+        with rows_for_the_module(django_db_blocker):
+            call_command("seed_demo")
+            yield
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, module_media):
+    """The packshots and data sheets seed_demo wrote, for every test here."""
+    settings.MEDIA_ROOT = module_media
 
 
 def test_seed_demo_loads_a_bilingual_catalogue_through_the_importer(seeded):

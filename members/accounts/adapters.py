@@ -273,8 +273,8 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         from allauth.headless.socialaccount import internal
 
         code = error
-        if "state" not in extra_context:
-            code = "invalid_state"
+        if "state_id" in extra_context and extra_context.get("state") is None:
+            code = "invalid_state"  # allauth found no state of ours for it
         elif isinstance(exception, WeChatWebError):
             code = exception.code
         elif error == AuthError.UNKNOWN and not request.GET.get("error"):

@@ -109,9 +109,7 @@ def test_a_taken_number_answers_exactly_like_a_free_one(client, member, on_commi
 def test_verifying_a_taken_number_is_refused_without_saying_whose(
     client, member, on_commit
 ):
-    other = MemberFactory(
-        phone=TAKEN, phone_verified=True, email="holder@example.com"
-    )
+    other = MemberFactory(phone=TAKEN, phone_verified=True, email="holder@example.com")
     client.force_login(member)
     with on_commit():
         patch(client, {"phone": "139-0013-9000"})

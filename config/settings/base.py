@@ -606,10 +606,17 @@ WECHAT_STABLE_ACCESS_TOKEN = env.bool("WECHAT_STABLE_ACCESS_TOKEN", default=True
 # A binding ticket lets the mini-program sign up or log in, then bind; seconds.
 WECHAT_BINDING_TICKET_MAX_AGE = env.int("WECHAT_BINDING_TICKET_MAX_AGE", default=600)
 WECHAT_WEB_APPID = env.str("WECHAT_WEB_APPID", default="")
+# The QR code page the browser is sent to (open.weixin.qq.com; a fake in tests).
+WECHAT_WEB_AUTHORIZE_URL = env.str(
+    "WECHAT_WEB_AUTHORIZE_URL", default="https://open.weixin.qq.com/connect/qrconnect"
+)
 SOCIALACCOUNT_ADAPTER = "members.accounts.adapters.SocialAccountAdapter"
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_PROVIDERS = {
     "weixin": {
+        # allauth's weixin provider with our adapter (members.accounts.wechat_web):
+        # WECHAT_API_BASE_URL, WeChat's error codes, a minimal profile.
+        "provider_class": "members.accounts.wechat_web.provider.WeChatWebProvider",
         "APPS": (
             [
                 {

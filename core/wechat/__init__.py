@@ -6,7 +6,13 @@ A base layer: imports no project app. Settings: ``WECHAT_API_BASE_URL``,
 ``WECHAT_STABLE_ACCESS_TOKEN``.
 """
 
-from .client import WeChatClient, WeChatPhone, WeChatSession, get_miniprogram_client
+from .client import (
+    WeChatClient,
+    WeChatPhone,
+    WeChatSession,
+    get_miniprogram_client,
+    get_web_client,
+)
 from .exceptions import (
     WeChatAccessTokenInvalid,
     WeChatBusy,
@@ -33,4 +39,5 @@ __all__ = [
     "WeChatUnavailable",
     "WeChatUserBlocked",
     "get_miniprogram_client",
+    "get_web_client",
 ]

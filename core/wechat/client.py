@@ -1,4 +1,4 @@
-"""A client for the WeChat server APIs the mini-program login needs.
+"""A client for the WeChat server APIs the mini-program and web logins need.
 
 - ``code_to_session(code)``: ``GET /sns/jscode2session`` turns the code from
   ``wx.login`` into the member's ``openid`` (per app), ``unionid`` (per
@@ -9,8 +9,12 @@
   older ``/cgi-bin/token``) and cached in Django's cache until shortly before it
   expires; a token WeChat refuses is refreshed once.
 
-WeChat's web login (QR code, OAuth) is allauth's ``weixin`` provider; it needs no
-code here. Every error is a ``core.wechat.exceptions`` type; secrets never appear
+- ``oauth_access_token(code)`` / ``oauth_userinfo(access_token, openid)``: the web
+  login (QR code) of an Open Platform website app, ``/sns/oauth2/access_token`` and
+  ``/sns/userinfo``; allauth's ``weixin`` provider calls them
+  (``members.accounts.wechat_web``) so that they share the base URL and errors.
+
+Every error is a ``core.wechat.exceptions`` type; secrets never appear
 in exception messages (the jscode2session URL carries the app secret).
 """
 
@@ -218,6 +222,35 @@ class WeChatClient:
             country_code=str(info.get("countryCode") or "86"),
         )
 
+    # --- web login (Open Platform website app, OAuth 2) -----------------------------
+
+    def oauth_access_token(self, code: str) -> dict[str, Any]:
+        """The QR code's ``code`` → ``{access_token, expires_in, openid, unionid}``."""
+        data = self._call(
+            "GET",
+            "/sns/oauth2/access_token",
+            params={
+                "appid": self.appid,
+                "secret": self.secret,
+                "code": code,
+                "grant_type": "authorization_code",
+            },
+        )
+        if not data.get("access_token") or not data.get("openid"):
+            raise WeChatError("oauth2/access_token answered without token/openid.")
+        return data
+
+    def oauth_userinfo(self, access_token: str, openid: str) -> dict[str, Any]:
+        """The user's ``openid``, ``unionid``, ``nickname``, ``headimgurl`` …"""
+        data = self._call(
+            "GET",
+            "/sns/userinfo",
+            params={"access_token": access_token, "openid": openid},
+        )
+        if data.get("openid") != openid:
+            raise WeChatError("sns/userinfo answered for another openid.")
+        return data
+
 
 def get_miniprogram_client(**overrides: Any) -> WeChatClient:
     """The client for the mini-program named in settings."""
@@ -230,3 +263,13 @@ def get_miniprogram_client(**overrides: Any) -> WeChatClient:
     }
     options.update(overrides)
     return WeChatClient(**options)
+
+
+def get_web_client(*, appid: str, secret: str) -> WeChatClient:
+    """The client for the Open Platform website app (web login by QR code)."""
+    return WeChatClient(
+        appid=appid,
+        secret=secret,
+        base_url=getattr(settings, "WECHAT_API_BASE_URL", "") or DEFAULT_BASE_URL,
+        timeout=float(getattr(settings, "WECHAT_TIMEOUT", 5)),
+    )

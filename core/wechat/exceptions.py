@@ -67,6 +67,7 @@ ERRORS: dict[int, type[WeChatError]] = {
     -1: WeChatBusy,
     40029: WeChatInvalidCode,
     40163: WeChatCodeUsed,
+    42003: WeChatInvalidCode,  # the web login code expired
     45011: WeChatRateLimited,
     45009: WeChatRateLimited,
     40226: WeChatUserBlocked,

@@ -59,6 +59,15 @@ class MeOutSerializer(serializers.Serializer):
         }
 
 
+class MeUpdateOutSerializer(MeOutSerializer):
+    phone_code_sent_to = serializers.CharField(
+        allow_null=True,
+        help_text="The new number (E.164) a code was texted to; `phone` changes "
+        "once you confirm it (`POST /api/v1/auth/{client}/v1/auth/phone/verify "
+        "{code}`). null when the update named no new number.",
+    )
+
+
 class MeInSerializer(serializers.Serializer):
     """Every field optional (PATCH); ``phone`` may be mainland (13812345678) or
     international (+44 …); empty removes it."""

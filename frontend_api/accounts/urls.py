@@ -10,6 +10,11 @@ urlpatterns = [
         wechat.MiniProgramLoginView.as_view(),
         name="api-auth-wechat-miniprogram",
     ),
+    path(
+        "auth/wechat/web/ticket/",
+        wechat.WebTicketView.as_view(),
+        name="api-auth-wechat-web-ticket",
+    ),
     path("me/wechat/", wechat.WeChatBindingListView.as_view(), name="api-me-wechat"),
     path(
         "me/wechat/phone/", wechat.WeChatPhoneView.as_view(), name="api-me-wechat-phone"

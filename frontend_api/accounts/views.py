@@ -4,11 +4,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.contrib.sessions.backends.base import SessionBase
+from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.parsers import MultiPartParser
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -22,9 +28,28 @@ from .serializers import (
     CancelInSerializer,
     MeInSerializer,
     MeOutSerializer,
+    MeUpdateOutSerializer,
 )
 
 TAGS = ["me"]
+
+
+@contextmanager
+def _allauth_session(request: Request) -> Iterator[HttpRequest]:
+    """The Django request with the session allauth's next step will read: an app
+    client's token session (``X-Session-Token``) or the browser's cookie one."""
+    django_request: HttpRequest = request._request
+    token_session = request.auth if isinstance(request.auth, SessionBase) else None
+    if token_session is None:
+        yield django_request
+        return
+    cookie_session = django_request.session
+    django_request.session = token_session
+    try:
+        yield django_request
+        token_session.save()
+    finally:
+        django_request.session = cookie_session
 
 
 class MemberAPIView(APIView):
@@ -49,24 +74,37 @@ class MeView(MemberAPIView):
 
     @extend_schema(
         request=MeInSerializer,
-        responses={200: MeOutSerializer},
+        responses={200: MeUpdateOutSerializer},
         tags=TAGS,
         operation_id="me_update",
-        description="Correct your own profile, or set `record_footprints`. 409 "
-        "`phone_unavailable` when the number belongs to another account. Changing "
-        "or clearing what you gave always works; filling an empty field is new "
-        "collection: 403 `consent_required` while a policy awaits your consent.",
+        description="Correct your own profile, or set `record_footprints`. A new "
+        "`phone` is texted a code and replaces yours once you confirm it: `POST "
+        "/api/v1/auth/{client}/v1/auth/phone/verify {code}` in the same session "
+        "(`phone_code_sent_to` names it; the same answer whether or not the number "
+        "is registered; the verification answers 400 `phone_taken` for a number "
+        "another account holds; 429 with `Retry-After` for too many codes). "
+        "Changing or clearing what you gave always works; filling an empty field "
+        "is new collection: 403 `consent_required` while a policy awaits your "
+        "consent.",
     )
     def patch(self, request: MemberRequest) -> Response:
         data = MeInSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
         if services.profile_additions(user=request.user, data=data.validated_data):
             consent_require(request)
-        services.member_profile_update(
-            user=request.user, data=dict(data.validated_data)
-        )
+        values = dict(data.validated_data)
+        new_phone = services.member_phone_new(user=request.user, data=values)
+        with transaction.atomic():
+            services.member_profile_update(user=request.user, data=values)
+            if new_phone:
+                with _allauth_session(request) as django_request:
+                    services.member_phone_change_start(
+                        request=django_request, user=request.user, phone=new_phone
+                    )
         user = selectors.member_profile_get(user=request.user)
-        return Response(MeOutSerializer(user).data)
+        body = MeOutSerializer(user).data
+        body["phone_code_sent_to"] = new_phone
+        return Response(body)
 
     @extend_schema(
         request=CancelInSerializer,

@@ -10,15 +10,22 @@ from typing import cast
 from allauth.account.internal.flows.login import record_authentication
 from allauth.headless.internal import sessionkit
 from allauth.headless.tokens.strategies.sessions import SessionTokenStrategy
+from allauth.socialaccount.internal.flows.signup import (
+    clear_pending_signup,
+    get_pending_signup,
+)
 from django.conf import settings
 from django.contrib.auth import login as django_login
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.errors import NotFound
 from members.accounts import identities
 from members.models import User
 
@@ -89,6 +96,50 @@ class MiniProgramLoginView(APIView):
         )
         token = SessionTokenStrategy().create_session_token(django_request)
         return Response({"status": "logged_in", "session_token": token})
+
+
+class WebTicketOutSerializer(serializers.Serializer):
+    ticket = serializers.CharField(
+        help_text="Log in (or sign up) as usual, then `POST /api/v1/me/wechat/` "
+        "with it."
+    )
+    expires_in = serializers.IntegerField(help_text="Seconds the ticket stays valid.")
+
+
+class WebTicketView(APIView):
+    """After a WeChat web login (QR code) that found no member (the session shows
+    the pending ``provider_signup``), a visitor who already has an account takes
+    a binding ticket instead of signing up: the pending sign-up ends, they log in
+    as usual, then bind the WeChat identity with the ticket."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+    throttle_classes = [WriteRateThrottle]
+    throttle_scope = "write"
+
+    @extend_schema(
+        request=None,
+        responses={200: WebTicketOutSerializer},
+        tags=TAGS,
+        operation_id="auth_wechat_web_ticket",
+        description="Browser client (session cookie + CSRF). 404 "
+        "`no_pending_wechat_login` when this session has no pending WeChat web "
+        "login.",
+    )
+    def post(self, request: Request) -> Response:
+        django_request = request._request
+        SessionAuthentication().enforce_csrf(request)
+        pending = get_pending_signup(django_request)
+        if pending is None:
+            raise NotFound(
+                _("No WeChat login is waiting in this browser."),
+                code="no_pending_wechat_login",
+            )
+        ticket = identities.wechat_web_ticket(sociallogin=pending)
+        clear_pending_signup(django_request)
+        return Response(
+            {"ticket": ticket, "expires_in": settings.WECHAT_BINDING_TICKET_MAX_AGE}
+        )
 
 
 class BindingOutSerializer(serializers.Serializer):

@@ -24,9 +24,11 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from allauth.headless.adapter import DefaultHeadlessAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from allauth.socialaccount.providers.base.constants import AuthError, AuthProcess
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from legal.selectors import consents_pending
@@ -35,6 +37,7 @@ from members.mail import email_queue
 from .identities import sms_code_send, wechat_user_by_unionid
 from .models import User
 from .phones import phone_normalize
+from .wechat_web.views import WeChatWebError
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +72,17 @@ class AccountAdapter(DefaultAccountAdapter):
         return user.phone, user.phone_verified
 
     def set_phone_verified(self, user: User, phone: str) -> None:
-        User.objects.filter(pk=user.pk, phone=phone).update(phone_verified=True)
+        """The code confirmed ``phone``: it is the member's, verified — at sign-up
+        the number they gave, on a change the new one (``PATCH /api/v1/me/`` and
+        ``…/account/phone`` keep the old number until now). allauth checked just
+        before that no other account holds it; one that took it meanwhile keeps it."""
+        try:
+            with transaction.atomic():
+                User.objects.filter(pk=user.pk).update(phone=phone, phone_verified=True)
+        except IntegrityError:
+            logger.warning("A verified number was taken meanwhile (user %s).", user.pk)
+            return
+        user.phone, user.phone_verified = phone, True
 
     def get_user_by_phone(self, phone: str) -> User | None:
         try:
@@ -229,12 +242,49 @@ class HeadlessAdapter(DefaultHeadlessAdapter):
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
     """WeChat web login (allauth ``weixin``) follows the mini-program's binding
-    rules: an unknown openid whose unionid is bound belongs to that member."""
+    rules: an unknown openid whose unionid is bound belongs to that member (it
+    logs in and is bound on the spot); connecting one whose unionid another member
+    holds is refused. Refusals reach the frontend as ``?error=<code>``."""
 
     def pre_social_login(self, request, sociallogin) -> None:
         if sociallogin.is_existing or sociallogin.account.provider != "weixin":
             return
         unionid = (sociallogin.account.extra_data or {}).get("unionid")
         user = wechat_user_by_unionid(unionid) if unionid else None
-        if user is not None:
-            sociallogin.connect(request, user)
+        if user is None:
+            return
+        if sociallogin.state.get("process") == AuthProcess.CONNECT:
+            if user != request.user:
+                raise self.validation_error("connected_other")
+            return
+        sociallogin.connect(request, user)
+
+    def on_authentication_error(
+        self, request, provider, error=None, exception=None, extra_context=None
+    ) -> None:
+        """Tell the frontend what went wrong with WeChat rather than ``unknown``:
+        ``invalid_state`` (a forged, replayed or foreign ``state``),
+        ``cancelled`` (the user declined: WeChat comes back without a code),
+        or the WeChat problem code (``wechat_invalid_code``, ``wechat_code_used``,
+        ``wechat_rate_limited``, ``wechat_user_blocked``, ``wechat_unavailable``)."""
+        extra_context = extra_context or {}
+        if provider is None or provider.id != "weixin" or not settings.HEADLESS_ONLY:
+            return
+        from allauth.headless.socialaccount import internal
+
+        code = error
+        if "state_id" in extra_context and extra_context.get("state") is None:
+            code = "invalid_state"  # allauth found no state of ours for it
+        elif isinstance(exception, WeChatWebError):
+            code = exception.code
+        elif error == AuthError.UNKNOWN and not request.GET.get("error"):
+            if "code" not in request.GET:
+                code = AuthError.CANCELLED
+        logger.info("WeChat web login failed: %s", code)
+        internal.on_authentication_error(
+            request,
+            provider=provider,
+            error=code,
+            exception=exception,
+            extra_context=extra_context,
+        )

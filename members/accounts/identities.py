@@ -166,7 +166,33 @@ def wechat_miniprogram_login(*, code: str) -> WeChatLogin:
     if user is not None:
         _bind(user=user, identity=identity)
         return WeChatLogin(user=user, ticket=None)
-    return WeChatLogin(user=None, ticket=signing.dumps(identity, salt=TICKET_SALT))
+    return WeChatLogin(user=None, ticket=wechat_binding_ticket(identity))
+
+
+def wechat_binding_ticket(identity: dict[str, Any]) -> str:
+    """A signed, short-lived ticket naming ``{provider, openid, unionid, appid}``."""
+    return signing.dumps(identity, salt=TICKET_SALT)
+
+
+def wechat_web_ticket(*, sociallogin) -> str:
+    """The ticket for a web (QR code) login that found no member: the visitor
+    logs in as usual and binds with it (``wechat_identity_bind``), as on the
+    mini-program. Not for a mini-program or another provider's login."""
+    account = sociallogin.account
+    if account.provider != WEB or account.pk is not None:
+        raise NotFound(
+            _("No WeChat login is waiting in this browser."),
+            code="no_pending_wechat_login",
+        )
+    extra = account.extra_data or {}
+    return wechat_binding_ticket(
+        {
+            "provider": WEB,
+            "openid": account.uid,
+            "unionid": extra.get("unionid"),
+            "appid": settings.WECHAT_WEB_APPID,
+        }
+    )
 
 
 def _bind(*, user: User, identity: dict[str, Any]) -> SocialAccount:

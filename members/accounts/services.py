@@ -49,7 +49,7 @@ from members.privacy.services import member_data_erase
 
 from .models import User
 from .phones import phone_normalize
-from .ratelimits import password_check_failed, password_check_wait
+from .ratelimits import password_check_failed, password_check_wait, retry_after
 
 # --- profile ------------------------------------------------------------------------
 
@@ -87,9 +87,8 @@ def member_profile_update(*, user: User, data: dict[str, Any]) -> User:
     """Apply the member's own corrections (only ``EDITABLE_FIELDS``).
 
     A phone number is normalised to E.164 (mainland by default); an empty value
-    removes it. A number another account uses answers 409 ``phone_unavailable``.
-    A changed number is unverified until the member confirms an SMS code (allauth's
-    ``/auth/{client}/v1/account/phone`` does both in one step).
+    removes it. A *new* number is not set here: ``member_phone_new`` takes it out
+    of ``data`` and ``member_phone_change_start`` texts it a code first.
     """
     unknown = set(data) - set(EDITABLE_FIELDS)
     if unknown:
@@ -120,6 +119,48 @@ def member_profile_update(*, user: User, data: dict[str, Any]) -> User:
         except IntegrityError as exc:  # a concurrent update took the number
             raise _phone_unavailable() from exc
     return user
+
+
+def member_phone_new(*, user: User, data: dict[str, Any]) -> str | None:
+    """The new number (E.164) in a profile update, taken out of ``data``; None when
+    ``data`` keeps, removes or does not name the member's number (the same number
+    typed differently stays verified)."""
+    if "phone" not in data:
+        return None
+    phone = _phone_or_none(data["phone"])
+    if phone is None or phone == user.phone:
+        data["phone"] = phone
+        return None
+    del data["phone"]
+    return phone
+
+
+def member_phone_change_start(*, request: HttpRequest, user: User, phone: str) -> None:
+    """Text a code to ``phone``; it becomes the member's (verified) number when
+    the member confirms the code (``POST /api/v1/auth/{client}/v1/auth/phone/verify
+    {code}``, allauth's phone change process, kept in ``request.session``).
+
+    A number another account holds gets a code too and the same answer, so the
+    answer tells nobody which numbers are registered; only the verification then
+    refuses it (400 ``phone_taken``, without saying whose). At most one text a
+    minute and ten an hour per number (allauth's ``verify_phone``): 429 otherwise.
+    """
+    from allauth.account.internal.flows.phone_verification import (
+        ChangePhoneVerificationProcess,
+    )
+    from allauth.core.exceptions import RateLimited
+
+    state = ChangePhoneVerificationProcess.initial_state(user=user, phone=phone)
+    process = ChangePhoneVerificationProcess(request, state=state)
+    try:
+        process.send()
+    except RateLimited as exc:
+        wait = retry_after(request, action="verify_phone", key=phone) or 60
+        raise TooManyRequests(
+            gettext("Too many codes for this number. Try again in %(seconds)s s.")
+            % {"seconds": wait},
+            retry_after=wait,
+        ) from exc
 
 
 def _phone_or_none(value: Any) -> str | None:

@@ -66,6 +66,7 @@ def wechat(settings):
         settings.WECHAT_API_BASE_URL = fake.url
         settings.WECHAT_MINIPROGRAM_APPID = "wx-test-app"
         settings.WECHAT_MINIPROGRAM_SECRET = "wechat-test-secret"
+        settings.WECHAT_WEB_AUTHORIZE_URL = fake.url + "/connect/qrconnect"
         cache.delete("wechat:access_token:wx-test-app")
         yield fake
         cache.delete("wechat:access_token:wx-test-app")

@@ -24,7 +24,8 @@ class Request:
 
 
 class FakeService:
-    """Subclasses implement ``handle(request) -> (status, json-able body)``."""
+    """Subclasses implement ``handle(request) -> (status, json-able body)``, or
+    ``(status, body, headers)`` for a redirect or another content type."""
 
     def __init__(self) -> None:
         self.requests: list[Request] = []
@@ -44,10 +45,15 @@ class FakeService:
                 )
                 with fake._lock:
                     fake.requests.append(request)
-                    status, payload = fake.handle(request)
+                    answer = fake.handle(request)
+                status, payload = answer[0], answer[1]
+                headers = answer[2] if len(answer) > 2 else {}
                 raw = json.dumps(payload, ensure_ascii=False).encode()
                 self.send_response(status)
-                self.send_header("Content-Type", "application/json; charset=utf-8")
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                if "Content-Type" not in headers:
+                    self.send_header("Content-Type", "application/json; charset=utf-8")
                 self.send_header("Content-Length", str(len(raw)))
                 self.end_headers()
                 self.wfile.write(raw)
@@ -67,7 +73,7 @@ class FakeService:
         host, port = self.httpd.server_address[:2]
         return f"http://{host}:{port}"
 
-    def handle(self, request: Request) -> tuple[int, Any]:
+    def handle(self, request: Request) -> tuple[Any, ...]:
         raise NotImplementedError
 
     def __enter__(self) -> FakeService:

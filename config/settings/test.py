@@ -37,3 +37,10 @@ API_PUBLIC_URL = "http://testserver"
 API_CACHE = {**API_CACHE, "ENABLED": False}
 WAGTAILFRONTENDCACHE = {}
 SMS_BACKEND = "locmem"
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # The test database is thrown away: no need to wait for WAL flushes on commit
+    # (transactional tests, the browser tests' live server and the test database's
+    # creation commit thousands of times).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        "-c synchronous_commit=off"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from types import SimpleNamespace
 
 import pytest
@@ -17,6 +18,8 @@ from tests.factories import (
     translate,
     translate_snippet,
 )
+from tests.factories.shared import rows_for_the_module
+from tests.factories.tree import site_tree
 
 
 @pytest.fixture(autouse=True)
@@ -26,9 +29,22 @@ def _fresh_throttles():
     cache.clear()
 
 
+@pytest.fixture(scope="module")
+def _shop_rows(django_db_setup, django_db_blocker):
+    """Built and indexed once per module (tests/factories/shared.py)."""
+    with rows_for_the_module(django_db_blocker):
+        yield build_shop(site_tree())
+
+
 @pytest.fixture
-def shop(tree):
-    """Hydraulic oils, engine oils and a grease in zh-hans, most also in en."""
+def shop(_shop_rows, db):
+    """Hydraulic oils, engine oils and a grease in zh-hans, most also in en. A
+    copy per test, as Django's setUpTestData gives: a test that changes an
+    instance does not change the next test's (its rows roll back anyway)."""
+    return copy.deepcopy(_shop_rows)
+
+
+def build_shop(tree) -> SimpleNamespace:
     zh, en = tree.locales["zh-hans"], tree.locales["en"]
     lubpur = BrandFactory(name="超润", slug="lubpur")
     translate_snippet(lubpur, en, name="Lubpur")

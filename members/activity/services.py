@@ -144,8 +144,10 @@ def _footprint_upsert(*, user_id: int, page_id: int, kind: str) -> tuple[int, in
         return cursor.fetchone()
 
 
-def footprints_prune(*, user: User, keep: int = FOOTPRINTS_KEPT) -> int:
-    """Delete all but the member's newest ``keep`` footprints; how many went."""
+def footprints_prune(*, user: User, keep: int | None = None) -> int:
+    """Delete all but the member's newest ``keep`` (``FOOTPRINTS_KEPT``)
+    footprints; how many went."""
+    keep = FOOTPRINTS_KEPT if keep is None else keep
     newest = Footprint.objects.filter(user=user).order_by("-last_viewed_at", "-pk")
     cutoff = newest.values_list("last_viewed_at", "pk")[keep : keep + 1].first()
     if cutoff is None:

@@ -41,7 +41,7 @@ def image_bytes(fmt="JPEG", size=(600, 400), exif=True) -> bytes:
 
 
 def stored_files(settings) -> list[str]:
-    root = settings.MEDIA_ROOT
+    root = settings.PRIVATE_MEDIA_ROOT  # avatars are private (core.files)
     found = []
     for folder, _dirs, files in os.walk(root):
         found += [os.path.join(folder, name) for name in files]

@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "members.accounts.users_app.WagtailUsersConfig",  # wagtail.users
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

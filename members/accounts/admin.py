@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import django_filters
+from django.contrib.auth import update_session_auth_hash
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import QuerySet
 from django.utils.text import capfirst
@@ -218,6 +219,8 @@ class AccountEditView(wagtail_users.EditView):
             self.form.instance, user=self.request.user, form=self.form, log_action=False
         ).execute(skip_permission_checks=True)
         log_account_edit(instance, self.request.user, self.form.changed_data)
+        if self.editing_self and "password1" in self.form.changed_data:
+            update_session_auth_hash(self.request, instance)  # as Wagtail's does
         return instance
 
 

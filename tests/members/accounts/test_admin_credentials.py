@@ -248,3 +248,22 @@ def test_an_account_added_under_users_is_staff_and_not_a_member(client):
     account = User.objects.get(email="new-colleague@lubpur.example")
     assert account.is_staff and not account.is_member
     assert not Member.objects.filter(pk=account.pk).exists()
+
+
+def test_a_superuser_changing_their_own_password_stays_signed_in(client):
+    admin = StaffFactory(is_superuser=True, first_name="Root", last_name="Admin")
+    client.force_login(admin)
+    response = client.post(
+        f"/admin/users/edit/{admin.pk}/",
+        {
+            "email": admin.email,
+            "first_name": "Root",
+            "last_name": "Admin",
+            "password1": NEW_PASSWORD,
+            "password2": NEW_PASSWORD,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    admin.refresh_from_db()
+    assert admin.check_password(NEW_PASSWORD)
+    assert client.get("/admin/").status_code == 200

@@ -11,10 +11,13 @@ that are right for a first run on a laptop and wrong on a server.
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.checks import Error, register
+
+from core.files import SERVE_METHODS
 
 UNSAFE_EMAIL_BACKENDS = {
     "django.core.mail.backends.console.EmailBackend",
@@ -80,3 +83,31 @@ def shared_cache_check(app_configs, **kwargs) -> list[Error]:
             )
         ]
     return []
+
+
+@register()
+def private_media_check(app_configs, **kwargs) -> list[Error]:
+    """Private files (``core.files``) must not sit where a public URL serves them:
+    inside ``MEDIA_ROOT`` or ``STATIC_ROOT`` (checked always, not only on deploy)."""
+    private = Path(settings.PRIVATE_MEDIA_ROOT).resolve()
+    errors = []
+    for name in ("MEDIA_ROOT", "STATIC_ROOT"):
+        public = Path(getattr(settings, name) or "/nonexistent").resolve()
+        if private == public or public in private.parents:
+            errors.append(
+                Error(
+                    f"PRIVATE_MEDIA_ROOT ({private}) is inside {name} ({public}): "
+                    "its files would be public.",
+                    hint="Set PRIVATE_MEDIA_ROOT to a folder outside it.",
+                    id="lubpur.E004",
+                )
+            )
+    if getattr(settings, "PRIVATE_MEDIA_SERVE", "django") not in SERVE_METHODS:
+        errors.append(
+            Error(
+                f"PRIVATE_MEDIA_SERVE is {settings.PRIVATE_MEDIA_SERVE!r}.",
+                hint="Use django, x-accel-redirect or x-sendfile.",
+                id="lubpur.E005",
+            )
+        )
+    return errors

@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 
+from core.files import private_name, private_storage
 from core.i18n import source_language
 from core.pages import FrontendPageMixin
 
@@ -197,12 +198,25 @@ class CustomRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
+def document_upload_to(instance: "CustomDocument", filename: str) -> str:
+    """``documents/<random>/<name>``: the file keeps its name, the path is
+    unguessable."""
+    return private_name("documents", filename)
+
+
 class CustomDocument(AbstractDocument):
     """A downloadable file (TDS, SDS, brochure …) with its language and audience.
 
     ``members_only`` documents are served by ``/api/v1/documents/{id}/download/`` to
     signed-in members only; collection privacy in the admin restricts further.
+    Every document's file is in the private storage (``core.files``): no public
+    URL serves it, only that view and Wagtail's ``/documents/<id>/<name>`` (which
+    checks the same audience).
     """
+
+    file = models.FileField(
+        _("file"), upload_to=document_upload_to, storage=private_storage
+    )
 
     language = models.CharField(
         _("language"),

@@ -32,8 +32,9 @@ def locales(db):
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
-    """Each test writes uploads to its own folder."""
+    """Each test writes uploads to its own folders (public and private)."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
 
 
 # --- Run order ----------------------------------------------------------------

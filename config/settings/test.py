@@ -29,6 +29,7 @@ STORAGES["staticfiles"] = {
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private-media"
 CORS_ALLOWED_ORIGINS = ["https://www.example.com"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 API_PUBLIC_URL = "http://testserver"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.urls import reverse
 from rest_framework import serializers
 
 from members.accounts.models import AgeGroup
@@ -15,7 +16,9 @@ class CustomerServiceSerializer(serializers.Serializer):
 
 
 class AvatarSerializer(serializers.Serializer):
-    url = serializers.CharField(help_text="Re-encoded image, at most 1024 px.")
+    url = serializers.CharField(
+        help_text="Re-encoded image, at most 1024 px (GET it with your session)."
+    )
     medium = serializers.CharField(help_text="256 × 256 thumbnail.")
     small = serializers.CharField(help_text="64 × 64 thumbnail.")
 
@@ -52,10 +55,19 @@ class MeOutSerializer(serializers.Serializer):
     def get_avatar(self, user) -> AvatarSerializer(allow_null=True):  # type: ignore[valid-type]
         if not user.avatar:
             return None
+        # The files have no public URL: their download under /api/v1/me/, with
+        # the file's random name as a version (a new avatar is a new URL).
+        request = self.context.get("request")
+
+        def url(size: str, file) -> str:
+            name = file.name.rsplit("/", 1)[-1].split(".", 1)[0]
+            path = reverse("api-me-avatar-file", args=[size]) + f"?v={name[:12]}"
+            return request.build_absolute_uri(path) if request else path
+
         return {
-            "url": user.avatar.url,
-            "medium": user.avatar_medium.url,
-            "small": user.avatar_small.url,
+            "url": url("large", user.avatar),
+            "medium": url("medium", user.avatar_medium),
+            "small": url("small", user.avatar_small),
         }
 
 

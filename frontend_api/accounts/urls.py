@@ -6,6 +6,11 @@ urlpatterns = [
     path("me/", views.MeView.as_view(), name="api-me"),
     path("me/avatar/", views.AvatarView.as_view(), name="api-me-avatar"),
     path(
+        "me/avatar/<str:size>/",
+        views.AvatarFileView.as_view(),
+        name="api-me-avatar-file",
+    ),
+    path(
         "auth/wechat/miniprogram/",
         wechat.MiniProgramLoginView.as_view(),
         name="api-auth-wechat-miniprogram",

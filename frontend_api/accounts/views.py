@@ -11,14 +11,16 @@ from django.contrib.sessions.backends.base import SessionBase
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.errors import PayloadTooLarge
+from core.errors import NotFound, PayloadTooLarge
+from core.files import private_file_response
 from members.accounts import selectors, services
 
 from ..permissions import IsMember, MemberRequest, consent_require
@@ -70,7 +72,7 @@ class MeView(MemberAPIView):
     @extend_schema(responses=MeOutSerializer, tags=TAGS, operation_id="me_retrieve")
     def get(self, request: MemberRequest) -> Response:
         user = selectors.member_profile_get(user=request.user)
-        return Response(MeOutSerializer(user).data)
+        return Response(MeOutSerializer(user, context={"request": request}).data)
 
     @extend_schema(
         request=MeInSerializer,
@@ -102,7 +104,7 @@ class MeView(MemberAPIView):
                         request=django_request, user=request.user, phone=new_phone
                     )
         user = selectors.member_profile_get(user=request.user)
-        body = MeOutSerializer(user).data
+        body = MeOutSerializer(user, context={"request": request}).data
         body["phone_code_sent_to"] = new_phone
         return Response(body)
 
@@ -152,9 +154,39 @@ class AvatarView(MemberAPIView):
         data.is_valid(raise_exception=True)
         services.avatar_set(user=request.user, upload=data.validated_data["file"])
         user = selectors.member_profile_get(user=request.user)
-        return Response(MeOutSerializer(user).data)
+        return Response(MeOutSerializer(user, context={"request": request}).data)
 
     @extend_schema(responses={204: None}, tags=TAGS, operation_id="me_avatar_remove")
     def delete(self, request: MemberRequest) -> Response:
         services.avatar_remove(user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+AVATAR_SIZES = {"large": "avatar", "medium": "avatar_medium", "small": "avatar_small"}
+
+
+class AvatarFileView(MemberAPIView):
+    @extend_schema(
+        responses={
+            200: OpenApiResponse(OpenApiTypes.BINARY, description="The image."),
+            302: OpenApiResponse(description="Redirect to a signed, expiring URL."),
+        },
+        tags=TAGS,
+        operation_id="me_avatar_file",
+        description="Your avatar's image in one size (`large` 1024 px, `medium` "
+        "256 px, `small` 64 px); 404 without an avatar. Only yours: avatars have "
+        "no public URL.",
+    )
+    def get(self, request: MemberRequest, size: str):
+        field = AVATAR_SIZES.get(size)
+        image = getattr(request.user, field) if field else None
+        if not image:
+            raise NotFound(gettext("No avatar."))
+        try:
+            return private_file_response(
+                image,
+                filename=image.name.rsplit("/", 1)[-1],
+                as_attachment=False,
+            )
+        except FileNotFoundError as exc:
+            raise NotFound(gettext("No avatar.")) from exc

@@ -4,7 +4,6 @@ serialize."""
 
 from __future__ import annotations
 
-from django.http import FileResponse, HttpResponseRedirect
 from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -14,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.errors import NotFound
+from core.files import private_file_response
 from members.activity import selectors, services
 from members.activity.models import PageKind
 
@@ -218,19 +218,13 @@ class DocumentDownloadView(APIView):
 
 
 def _file_response(document):
-    """The file itself from a local storage, a redirect to a remote one."""
-    storage = document.file.storage
+    """The file from the private storage (``core.files``): streamed, handed to the
+    web server (``PRIVATE_MEDIA_SERVE``) or a redirect to a signed URL."""
     try:
-        storage.path(document.file.name)
-    except NotImplementedError:
-        return HttpResponseRedirect(document.file.url)
-    try:
-        handle = document.file.open("rb")
+        return private_file_response(
+            document.file,
+            filename=document.filename,
+            content_type=document.content_type,
+        )
     except FileNotFoundError as exc:
         raise NotFound(gettext("The file of this document is missing.")) from exc
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=document.filename,
-        content_type=document.content_type,
-    )

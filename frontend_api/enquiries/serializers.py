@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
+from django.urls import reverse
 from rest_framework import serializers
 
 from members.enquiries.models import (
@@ -86,9 +87,13 @@ class AttachmentOutSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
 
     def get_url(self, attachment) -> str:
-        url = attachment.file.url
+        """The download under ``/api/v1/me/`` (the file itself has no public URL)."""
+        url = reverse(
+            "api-me-procurement-request-attachment",
+            args=[attachment.request_id, attachment.pk],
+        )
         request = self.context.get("request")
-        return request.build_absolute_uri(url) if request and url[:1] == "/" else url
+        return request.build_absolute_uri(url) if request else url
 
 
 class StatusChangeOutSerializer(serializers.Serializer):

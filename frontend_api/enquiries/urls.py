@@ -29,6 +29,11 @@ urlpatterns = [
         name="api-me-procurement-request-attachments",
     ),
     path(
+        "me/procurement-requests/<int:pk>/attachments/<int:attachment_pk>/",
+        views.ProcurementAttachmentFileView.as_view(),
+        name="api-me-procurement-request-attachment",
+    ),
+    path(
         "consultations/",
         views.ConsultationCreateView.as_view(),
         name="api-consultations",

@@ -10,7 +10,8 @@ from __future__ import annotations
 import uuid
 
 from django.utils.translation import gettext
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import AllowAny
@@ -18,7 +19,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.errors import PayloadTooLarge
+from core.errors import NotFound, PayloadTooLarge
+from core.files import private_file_response
 from members.enquiries import selectors, services
 from members.enquiries.models import ConsultationStatus, ProcurementStatus
 from members.enquiries.services.attachments import ATTACHMENT_MAX_BYTES
@@ -243,6 +245,30 @@ class ProcurementAttachmentView(MemberAPIView):
             AttachmentOutSerializer(attachment, context={"request": request}).data,
             status=status.HTTP_201_CREATED,
         )
+
+
+class ProcurementAttachmentFileView(MemberAPIView):
+    @extend_schema(
+        responses={
+            200: OpenApiResponse(OpenApiTypes.BINARY, description="The file."),
+            302: OpenApiResponse(description="Redirect to a signed, expiring URL."),
+        },
+        tags=ME_TAGS,
+        operation_id="me_procurement_requests_attachments_download",
+        description="The attached file (only yours: another member's is 404).",
+    )
+    def get(self, request: MemberRequest, pk: int, attachment_pk: int):
+        attachment = selectors.procurement_attachment_get(
+            user=request.user, request_pk=pk, pk=attachment_pk
+        )
+        try:
+            return private_file_response(
+                attachment.file,
+                filename=attachment.original_name,
+                content_type=attachment.content_type,
+            )
+        except FileNotFoundError as exc:
+            raise NotFound(gettext("The file of this attachment is missing.")) from exc
 
 
 # --- consultations ------------------------------------------------------------------

@@ -23,6 +23,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from core.files import private_storage
+
 from .phones import validate_e164
 
 
@@ -146,13 +148,25 @@ class User(AbstractUser):
         help_text=_("The member's setting: when off, no browsing history is recorded."),
     )
     avatar = models.ImageField(
-        _("avatar"), upload_to=avatar_upload_to, blank=True, editable=False
+        _("avatar"),
+        upload_to=avatar_upload_to,
+        storage=private_storage,
+        blank=True,
+        editable=False,
     )
     avatar_medium = models.ImageField(
-        _("avatar 256px"), upload_to=avatar_upload_to, blank=True, editable=False
+        _("avatar 256px"),
+        upload_to=avatar_upload_to,
+        storage=private_storage,
+        blank=True,
+        editable=False,
     )
     avatar_small = models.ImageField(
-        _("avatar 64px"), upload_to=avatar_upload_to, blank=True, editable=False
+        _("avatar 64px"),
+        upload_to=avatar_upload_to,
+        storage=private_storage,
+        blank=True,
+        editable=False,
     )
     cancelled_at = models.DateTimeField(
         _("cancelled at"),

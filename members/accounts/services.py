@@ -16,7 +16,9 @@ cancelling the account.
 
 from __future__ import annotations
 
+import base64
 import io
+import mimetypes
 import uuid
 import warnings
 from typing import Any
@@ -47,7 +49,7 @@ from core.errors import (
 from members.mail import mail_queue
 from members.privacy.services import member_data_erase
 
-from .models import User
+from .models import Member, User
 from .phones import phone_normalize
 from .ratelimits import password_check_failed, password_check_wait, retry_after
 
@@ -371,8 +373,22 @@ def user_profile_export(user: User) -> dict[str, Any]:
     data["customer_service"] = (
         str(user.customer_service) if user.customer_service_id else None
     )
-    data["avatar"] = user.avatar.url if user.avatar else None
+    data["avatar"] = _avatar_export(user)
     return data
+
+
+def _avatar_export(user: User) -> str | None:
+    """The avatar itself, as a ``data:`` URI: it has no public URL (private
+    storage), and the export stays whole without the account."""
+    if not user.avatar:
+        return None
+    try:
+        with user.avatar.open("rb") as file:
+            content = file.read()
+    except FileNotFoundError:
+        return None
+    kind = mimetypes.guess_type(user.avatar.name or "")[0] or "application/octet-stream"
+    return f"data:{kind};base64,{base64.b64encode(content).decode('ascii')}"
 
 
 def user_anonymise(user: User) -> None:
@@ -405,10 +421,12 @@ def user_anonymise(user: User) -> None:
 
 
 def _forget_logged_names(user: User) -> None:
-    """Audit logs about the user's row (staff edits) name it by ``str(user)``."""
+    """Audit logs about the user's row (staff edits) name it by ``str(user)``;
+    the *Members* screen logs against the ``Member`` proxy's content type."""
     content_type = ContentType.objects.get_for_model(User)
+    member_type = ContentType.objects.get_for_model(Member, for_concrete_model=False)
     ModelLogEntry.objects.filter(
-        content_type=content_type, object_id=str(user.pk)
+        content_type__in=[content_type, member_type], object_id=str(user.pk)
     ).update(label=ERASED_LABEL, data={})
     LogEntry.objects.filter(content_type=content_type, object_id=str(user.pk)).update(
         object_repr=ERASED_LABEL, change_message=""

@@ -39,5 +39,10 @@ def _new_staff_account(sender, instance: User, created: bool, raw=False, **kwarg
 
 @hooks.register("after_create_user")
 def _user_added_in_the_admin(request, user):
-    """Accounts added under *Settings → Users* are staff accounts."""
+    """Accounts added under *Settings → Users* are staff accounts (``is_staff``:
+    not listed among members, and their credentials stay editable by superusers,
+    ``members.accounts.admin.credentials_editable``)."""
+    if not user.is_staff:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
     staff_language_default(user)

@@ -21,7 +21,11 @@ from typing import TYPE_CHECKING
 
 import django_filters
 from django import forms
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -33,10 +37,12 @@ from wagtail.permissions import register_permission_policy
 
 from core.admin import RestrictedPermissionPolicy
 from core.errors import Conflict
+from core.files import private_file_response
 
 from .models import (
     Consultation,
     ConsultationStatus,
+    ProcurementAttachment,
     ProcurementRequest,
     ProcurementStatus,
 )
@@ -262,6 +268,31 @@ class ProcurementRequestViewSet(InboxViewSet):
 
     def base_queryset(self):
         return procurement_inbox()
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("attachment/<int:pk>/", self.attachment_view, name="attachment"),
+        ]
+
+    def attachment_view(self, request, pk: int):
+        """An attachment of a request in the inbox, for staff who may see the
+        inbox (the file is in the private storage: no URL of its own)."""
+        if not self.permission_policy.user_has_any_permission(
+            request.user, ["view", "change"]
+        ):
+            raise PermissionDenied
+        attachment = get_object_or_404(
+            ProcurementAttachment, pk=pk, request__in=self.base_queryset()
+        )
+        try:
+            return private_file_response(
+                attachment.file,
+                filename=attachment.original_name,
+                content_type=attachment.content_type,
+            )
+        except FileNotFoundError as exc:
+            raise Http404 from exc
 
     edit_handler = ObjectList(
         [

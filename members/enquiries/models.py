@@ -28,6 +28,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.files import private_storage
+
 
 class ThreadMessage(models.Model):
     """A message in an enquiry's thread, from the member or visitor or from staff.
@@ -208,7 +210,10 @@ class ProcurementAttachment(models.Model):
     request = models.ForeignKey(
         ProcurementRequest, on_delete=models.CASCADE, related_name="attachments"
     )
-    file = models.FileField(_("file"), upload_to=attachment_upload_to)
+    # Private storage (core.files): served only to the member and to staff.
+    file = models.FileField(
+        _("file"), upload_to=attachment_upload_to, storage=private_storage
+    )
     original_name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(_("type"), max_length=100)
     size = models.PositiveIntegerField(_("size (bytes)"))

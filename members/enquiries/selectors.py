@@ -11,6 +11,7 @@ from members.accounts.models import User
 from .models import (
     Consultation,
     ConsultationMessage,
+    ProcurementAttachment,
     ProcurementMessage,
     ProcurementRequest,
     ProcurementStatus,
@@ -49,6 +50,22 @@ def procurement_request_get(*, user: User, pk: int) -> ProcurementRequest:
     )
     if found is None:
         raise NotFound(gettext("No such procurement request."))
+    return found
+
+
+def procurement_attachment_get(
+    *, user: User, request_pk: int, pk: int
+) -> ProcurementAttachment:
+    """An attachment of one of the member's requests; any other is ``NotFound``."""
+    found = (
+        ProcurementAttachment.objects.filter(
+            pk=pk, request_id=request_pk, request__user=user
+        )
+        .only("pk", "file", "original_name", "content_type")
+        .first()
+    )
+    if found is None:
+        raise NotFound(gettext("No such attachment."))
     return found
 
 

@@ -48,6 +48,7 @@ def test_a_multipart_body_over_the_upload_cap_is_a_413_before_any_view(
     member_client.member.refresh_from_db()
     assert not member_client.member.avatar
     assert stored_files(settings.MEDIA_ROOT) == []
+    assert stored_files(settings.PRIVATE_MEDIA_ROOT) == []
 
 
 def test_an_upload_within_the_cap_reaches_the_endpoint(member_client, settings):
@@ -63,6 +64,7 @@ def test_a_decompression_bomb_avatar_is_refused_and_not_stored(member_client, se
     response = member_client.put("/api/v1/me/avatar/", {"file": upload})
     assert response.status_code == 415
     assert stored_files(settings.MEDIA_ROOT) == []
+    assert stored_files(settings.PRIVATE_MEDIA_ROOT) == []
 
 
 def test_an_executable_named_like_a_pdf_is_not_attached(member_client, settings):
@@ -80,3 +82,4 @@ def test_an_executable_named_like_a_pdf_is_not_attached(member_client, settings)
     assert response.status_code == 415
     assert not ProcurementAttachment.objects.exists()
     assert stored_files(settings.MEDIA_ROOT) == []
+    assert stored_files(settings.PRIVATE_MEDIA_ROOT) == []

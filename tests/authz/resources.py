@@ -58,12 +58,13 @@ def _exists(obj) -> Callable[[], None]:
 
 def _request_unchanged(a: MemberData, key: str) -> Callable[[], None]:
     request = a.objects[key]
+    attachments = request.attachments.count()
 
     def check() -> None:
         fresh = type(request).objects.get(pk=request.pk)
         assert fresh.status == request.status
         assert fresh.messages.count() == request.messages.count()
-        assert fresh.attachments.count() == 0
+        assert fresh.attachments.count() == attachments
 
     return check
 
@@ -149,6 +150,8 @@ FACTORIES: dict[tuple[str, str], Callable[[MemberData], Replay]] = {
         files=lambda: {"file": png()}, intact=_member_active(a)
     ),
     ("DELETE", f"{ME}/avatar/"): lambda a: Replay(intact=_member_active(a)),
+    # B asks for B's own avatar (none: 404); A gets A's.
+    ("GET", f"{ME}/avatar/{{size}}/"): lambda a: Replay(params={"size": "small"}),
     ("GET", f"{ME}/consents/"): lambda a: Replay(),
     ("POST", f"{ME}/consents/"): lambda a: Replay(
         json={"policy": "privacy", "version": "2024-03-01"}
@@ -207,6 +210,14 @@ FACTORIES: dict[tuple[str, str], Callable[[MemberData], Replay]] = {
         params={"id": a.objects["draft_request"].pk},
         files=lambda: {"file": png()},
         intact=_request_unchanged(a, "draft_request"),
+    ),
+    ("GET", f"{ME}/procurement-requests/{{id}}/attachments/{{attachment_pk}}/"): (
+        lambda a: Replay(
+            params={
+                "id": a.objects["submitted_request"].pk,
+                "attachment_pk": a.objects["attachment"].pk,
+            }
+        )
     ),
     ("GET", f"{ME}/procurement-requests/{{id}}/messages/"): _id("submitted_request"),
     ("POST", f"{ME}/procurement-requests/{{id}}/messages/"): lambda a: Replay(

@@ -8,6 +8,7 @@ search a response body for it.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,15 +18,19 @@ from typing import Any
 from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from PIL import Image
 from wagtail.models import Collection, CollectionViewRestriction, Page
 
 from cms.services import site_tree_ensure
 from legal.importer import policy_import
 from legal.models import PolicyVersion
 from legal.services import consent_accept
+from members.accounts.services import avatar_set
 from members.activity import services as activity
 from members.enquiries.services import consultations, procurement
+from members.enquiries.services.attachments import procurement_attachment_add
 from members.models import User
 from members.notices.services import notice_send
 from members.privacy.services import privacy_request_create
@@ -36,6 +41,14 @@ from tests.legal.fixtures import EN, ZH
 
 _counter = iter(range(10**6))
 DOCUMENT_BYTES = b"%PDF-1.4 contract"
+ATTACHMENT_BYTES = b"%PDF-1.7 specification"
+AVATAR_FIELDS = ("avatar", "avatar_medium", "avatar_small")
+
+
+def avatar_png() -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 64), "teal").save(buffer, "PNG")
+    return SimpleUploadedFile("me.png", buffer.getvalue(), content_type="image/png")
 
 
 @dataclass
@@ -137,6 +150,11 @@ def member_with_data(label: str = "a") -> MemberData:
     procurement.procurement_message_add(
         request=submitted, author=member, body=f"Message {tag}", from_staff=False
     )
+    attachment = procurement_attachment_add(
+        request=submitted,
+        upload=SimpleUploadedFile(f"spec-{tag}.pdf", ATTACHMENT_BYTES),
+    )
+    avatar_set(user=member, upload=avatar_png())
     privacy = privacy_request_create(
         user=member, kind="access", details=f"Please send my data {tag}"
     )
@@ -175,6 +193,7 @@ def member_with_data(label: str = "a") -> MemberData:
         document=document,
         draft_request=request,
         submitted_request=submitted,
+        attachment=attachment,
         privacy_request=privacy,
         wechat=wechat,
     )
@@ -213,8 +232,15 @@ def kept_for_a_module(django_db_blocker) -> Iterator[None]:
 
 
 def files_restore(data: MemberData) -> None:
-    """Put the member's document file back into this test's ``MEDIA_ROOT`` (each
-    test has its own; the data may have been made for a whole module)."""
-    document = data.objects["document"]
-    if not document.file.storage.exists(document.file.name):
-        document.file.storage.save(document.file.name, ContentFile(DOCUMENT_BYTES))
+    """Put the member's document, attachment and avatar files back into this
+    test's storage folders (each test has its own; the data may have been made for
+    a whole module)."""
+    member = User.objects.get(pk=data.member.pk)
+    files = [
+        (data.objects["document"].file, DOCUMENT_BYTES),
+        (data.objects["attachment"].file, ATTACHMENT_BYTES),
+        *((getattr(member, name), avatar_png().read()) for name in AVATAR_FIELDS),
+    ]
+    for file, content in files:
+        if not file.storage.exists(file.name):
+            file.storage.save(file.name, ContentFile(content))

@@ -1,6 +1,7 @@
 """``PUT/DELETE /api/v1/me/avatar/``: re-encoded, metadata stripped, thumbnailed;
 413/415 before anything is stored."""
 
+import base64
 import io
 import os
 
@@ -41,7 +42,7 @@ def image_bytes(fmt="JPEG", size=(600, 400), exif=True) -> bytes:
 
 
 def stored_files(settings) -> list[str]:
-    root = settings.MEDIA_ROOT
+    root = settings.PRIVATE_MEDIA_ROOT  # avatars are private (core.files)
     found = []
     for folder, _dirs, files in os.walk(root):
         found += [os.path.join(folder, name) for name in files]
@@ -119,3 +120,25 @@ def test_replacing_and_deleting_remove_the_old_files(
         assert member_client.delete("/api/v1/me/avatar/").status_code == 204
     assert stored_files(settings) == []
     assert member_client.get("/api/v1/me/").json()["avatar"] is None
+
+
+def test_the_data_export_carries_the_avatar_itself(member_client):
+    """The avatar has no public URL: the export embeds the image (a data URI)."""
+    upload = SimpleUploadedFile("me.png", image_bytes("PNG", exif=False))
+    assert member_client.put("/api/v1/me/avatar/", {"file": upload}).status_code == 200
+    member = member_client.member
+    member.refresh_from_db()  # the test client signs in this very object
+    response = member_client.get("/api/v1/me/export/")
+    assert response.status_code == 200
+    profiles = [
+        table
+        for table in response.json()["data"].values()
+        if isinstance(table, dict) and "avatar" in table
+    ]
+    assert len(profiles) == 1
+    uri = profiles[0]["avatar"]
+    assert uri.startswith("data:image/png;base64,")
+    content = base64.b64decode(uri.split(",", 1)[1])
+    with member.avatar.open("rb") as stored:
+        assert content == stored.read()
+    assert Image.open(io.BytesIO(content)).format == "PNG"

@@ -4,11 +4,11 @@ documents and collection privacy are enforced; members' downloads are recorded."
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage
 from rest_framework.test import APIClient
 from wagtail.models import Collection, CollectionViewRestriction
 
 from cms.models import CustomDocument
+from core.files import PrivateFileSystemStorage
 from members.models import DownloadRecord
 from tests.factories.members import MemberFactory
 
@@ -119,16 +119,26 @@ def test_an_unknown_document_or_missing_file_is_a_404(visitor):
     assert response["Content-Type"] == "application/problem+json"
 
 
-def test_a_remote_storage_is_answered_with_a_redirect(visitor, monkeypatch):
+def test_a_remote_storage_is_answered_with_a_signed_redirect(visitor, monkeypatch):
     doc = document()
+    asked = {}
 
     def no_path(self, name):
         raise NotImplementedError  # as S3 and other remote storages do
 
-    monkeypatch.setattr(FileSystemStorage, "path", no_path)
+    def signed_url(self, name, parameters=None, expire=None):
+        asked.update(parameters=parameters, expire=expire)
+        return f"https://private.bucket.example/{name}?X-Amz-Signature=abc"
+
+    monkeypatch.setattr(PrivateFileSystemStorage, "path", no_path)
+    monkeypatch.setattr(PrivateFileSystemStorage, "url", signed_url)
     response = visitor.get(url(doc))
     assert response.status_code == 302
-    assert response["Location"].endswith(".pdf")
+    assert response["Location"].startswith("https://private.bucket.example/documents/")
+    assert "X-Amz-Signature" in response["Location"]
+    assert asked["expire"] == 300
+    assert asked["parameters"]["ResponseContentType"] == "application/pdf"
+    assert "lp-hm46-tds.pdf" in asked["parameters"]["ResponseContentDisposition"]
 
 
 def test_members_only_see_their_own_downloads(member_client):

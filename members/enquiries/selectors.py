@@ -58,8 +58,10 @@ def procurement_attachment_get(
 ) -> ProcurementAttachment:
     """An attachment of one of the member's requests; any other is ``NotFound``."""
     found = (
+        # The request through its own pk (not ``request_id``): an id beyond the
+        # database's integer range is then no match, not an OverflowError.
         ProcurementAttachment.objects.filter(
-            pk=pk, request_id=request_pk, request__user=user
+            pk=pk, request__in=procurement_requests_of(user=user).filter(pk=request_pk)
         )
         .only("pk", "file", "original_name", "content_type")
         .first()

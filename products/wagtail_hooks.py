@@ -19,15 +19,17 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.views.pages.listing import IndexView as PageIndexView
 from wagtail.admin.views.pages.search import SearchView, page_filter_search
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.pages import PageListingViewSet, PageViewSet
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .choosers import CategoryChooserViewSet
 from .models import (
     BaseOil,
     Brand,
@@ -219,6 +221,9 @@ class ProductCategoryViewSet(SnippetViewSet):
     model = ProductCategory
     icon = "folder-open-inverse"
     menu_label = _("Product categories")
+    # The chooser of the product editor's Categories: searchable, as a tree.
+    chooser_viewset_class = CategoryChooserViewSet
+    chooser_per_page = 50
     list_display = [
         "name",
         Column("path", label=_("Slug path"), sort_key="path"),
@@ -289,3 +294,47 @@ class CatalogueViewSetGroup(SnippetViewSetGroup):
 # One menu for the catalogue; register_snippet also makes Brand and ProductCategory
 # snippets (choosers, wagtail-localize's Translate action).
 register_snippet(CatalogueViewSetGroup)
+
+
+# --- the editors' dashboard -----------------------------------------------------------
+
+EDITORS_GROUP = "Editors"  # the staff group of that name (members/migrations/0003)
+CATALOGUE_PAGE_TYPES = (ProductPage, GuidePage)
+LISTED = 8
+
+
+class CatalogueWorkPanel(Component):
+    """Dashboard for editors: catalogue pages with unpublished changes (drafts)
+    and catalogue pages in a review workflow, newest first, each linking to its
+    editor."""
+
+    name = "catalogue_work"
+    order = 70
+    template_name = "products/admin/catalogue_work_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        pages = Page.objects.type(*CATALOGUE_PAGE_TYPES).select_related("locale")
+        drafts = pages.filter(has_unpublished_changes=True).order_by(
+            "-latest_revision_created_at", "-pk"
+        )
+        review_ids = (
+            WorkflowState.objects.active()
+            .filter(base_content_type=ContentType.objects.get_for_model(Page))
+            .values_list("object_id", flat=True)
+        )
+        in_review = pages.filter(pk__in=[int(pk) for pk in review_ids]).order_by(
+            "-latest_revision_created_at", "-pk"
+        )
+        return {
+            "drafts": drafts[:LISTED],
+            "draft_count": drafts.count(),
+            "in_review": in_review[:LISTED],
+            "review_count": in_review.count(),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_catalogue_work_panel(request, panels):
+    user = request.user
+    if user.is_superuser or user.groups.filter(name=EDITORS_GROUP).exists():
+        panels.append(CatalogueWorkPanel())

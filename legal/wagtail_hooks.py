@@ -13,6 +13,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -33,8 +34,21 @@ from .views import (
 )
 
 
+class PolicyWorkMenuItem(MenuItem):
+    """Policies are in the menu of those who write or translate them (Legal,
+    Translators); the pages stay readable by every admin user."""
+
+    def is_shown(self, request):
+        groups = user_group_names(request.user)
+        return request.user.is_superuser or bool(
+            groups & {LEGAL_GROUP, TRANSLATORS_GROUP}
+        )
+
+
 class PolicyAdminViewSet(ViewSet):
     """Policies with their translation status; each one's history and diffs."""
+
+    menu_item_class = PolicyWorkMenuItem
 
     name = "legal_policies"
     url_prefix = "legal/policies"
@@ -51,6 +65,8 @@ class PolicyAdminViewSet(ViewSet):
 
 class AwaitingTranslationViewSet(ViewSet):
     """The translators' list: policies whose translation is behind the source."""
+
+    menu_item_class = PolicyWorkMenuItem
 
     name = "legal_awaiting_translation"
     url_prefix = "legal/awaiting-translation"

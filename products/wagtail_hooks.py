@@ -26,6 +26,7 @@ from wagtail.admin.views.pages.search import SearchView, page_filter_search
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.pages import PageListingViewSet, PageViewSet
 from wagtail.models import Page, WorkflowState
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -33,8 +34,10 @@ from .choosers import CategoryChooserViewSet
 from .models import (
     BaseOil,
     Brand,
+    GuideIndexPage,
     GuidePage,
     ProductCategory,
+    ProductIndexPage,
     ProductPage,
     SearchSynonym,
 )
@@ -163,8 +166,29 @@ def register_engine_page_search():
     return EngineSearchPageViewSet()
 
 
+class SectionMenuItem(MenuItem):
+    """Shown to those who may work in the section (its index page is among the
+    pages they can explore: Editors, Translators); Sales, Legal (who only hold
+    permissions on policies) and the privacy officer do not see it."""
+
+    section_type: type[Page]
+
+    def is_shown(self, request):
+        explorable = PagePermissionPolicy().explorable_instances(request.user)
+        return explorable.type(self.section_type).exists()
+
+
+class ProductsMenuItem(SectionMenuItem):
+    section_type = ProductIndexPage
+
+
+class GuidesMenuItem(SectionMenuItem):
+    section_type = GuideIndexPage
+
+
 class ProductPageListingViewSet(PageListingViewSet):
     model = ProductPage
+    menu_item_class = ProductsMenuItem
     icon = "pick"
     menu_label = _("Product pages")
     name = "product_pages"
@@ -188,6 +212,7 @@ class GuidePageFilterSet(PageListingViewSet.filterset_class):
 
 class GuidePageListingViewSet(PageListingViewSet):
     model = GuidePage
+    menu_item_class = GuidesMenuItem
     icon = "doc-full"
     menu_label = _("Guide pages")
     name = "guide_pages"

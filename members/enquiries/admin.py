@@ -227,7 +227,8 @@ class ProcurementRequestViewSet(InboxViewSet):
     model = ProcurementRequest
     name = "procurement_requests"
     icon = "list-ul"
-    menu_label = _("Procurement requests")
+    # Short enough for the sidebar ("Procurement requests" was cut off).
+    menu_label = _("Quote requests")
     menu_order = 260
     edit_view_class = ProcurementEditView
     filterset_class = ProcurementFilterSet
@@ -443,7 +444,7 @@ class SalesInboxPanel(Component):
             "hours": settings.ENQUIRY_ANSWER_HOURS,
             "rows": [
                 (
-                    _("Procurement requests"),
+                    _("Quote requests"),
                     counts["procurement"],
                     reverse("procurement_requests:index"),
                     ProcurementStatus.SUBMITTED,

@@ -45,7 +45,10 @@ class CategorySearchForm(BaseFilterForm):
 
 
 class CategoryFilterForm(LocaleFilterMixin, CategorySearchForm):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "locale" in self.fields:  # Wagtail leaves it unlabelled ("Locale")
+            self.fields["locale"].label = _("Language")
 
 
 class CategoryTreeChooseMixin:

@@ -167,15 +167,18 @@ def register_engine_page_search():
 
 
 class SectionMenuItem(MenuItem):
-    """Shown to those who may work in the section (its index page is among the
-    pages they can explore: Editors, Translators); Sales, Legal (who only hold
-    permissions on policies) and the privacy officer do not see it."""
+    """Shown to those who may edit the section (its index page is among the
+    pages they may change or publish: Editors, Translators); Sales, Legal (who
+    may only add policies under the homes) and the privacy officer do not see
+    it."""
 
     section_type: type[Page]
 
     def is_shown(self, request):
-        explorable = PagePermissionPolicy().explorable_instances(request.user)
-        return explorable.type(self.section_type).exists()
+        editable = PagePermissionPolicy().instances_user_has_any_permission_for(
+            request.user, ["change", "publish"]
+        )
+        return editable.type(self.section_type).exists()
 
 
 class ProductsMenuItem(SectionMenuItem):

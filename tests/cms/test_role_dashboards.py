@@ -119,3 +119,48 @@ def test_legal_sees_policies_awaiting_translation_and_review(client, tree):
     review = html.split("data-legal-review")[1].split("</ul>")[0]
     assert policy.page.title in review
     assert "产品目录工作" not in html and "待销售处理" not in html
+
+
+def menu_urls(client) -> set[str]:
+    html = client.get("/admin/").content.decode()
+    props = re.search(r'id="wagtail-sidebar-props"[^>]*>(.*?)</script>', html, re.S)
+    return set(re.findall(r'"url": "(/admin/[^"]*)"', props.group(1)))
+
+
+@pytest.mark.parametrize(
+    ("group", "shown", "hidden"),
+    [
+        (
+            "Sales",
+            {"/admin/procurement_requests/", "/admin/consultations/"},
+            {"/admin/product_pages/", "/admin/legal/policies/"},
+        ),
+        (
+            "Privacy Officer",
+            {"/admin/privacy_requests/"},
+            {"/admin/product_pages/", "/admin/legal/policies/"},
+        ),
+        (
+            "Legal",
+            {"/admin/legal/policies/", "/admin/legal/awaiting-translation/"},
+            {"/admin/product_pages/", "/admin/procurement_requests/"},
+        ),
+        (
+            "Editors",
+            {"/admin/product_pages/", "/admin/guide_pages/"},
+            {"/admin/legal/policies/", "/admin/privacy_requests/"},
+        ),
+        (
+            "Translators",
+            {"/admin/product_pages/", "/admin/legal/awaiting-translation/"},
+            {"/admin/procurement_requests/"},
+        ),
+    ],
+)
+def test_each_role_menu_holds_its_work_only(client, tree, group, shown, hidden):
+    staff_in(client, group)
+
+    urls = menu_urls(client)
+
+    assert shown <= urls, urls
+    assert not hidden & urls, urls

@@ -13,6 +13,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 from wagtail.models import Workflow
 from wagtail.users.models import UserProfile
@@ -51,10 +52,13 @@ def icons_loaded(page) -> None:
     500 page instead of icons). Reload until the icons are there, so the
     screenshot shows the screen staff see."""
     for _attempt in range(3):
-        page.wait_for_load_state("networkidle")
-        if page.locator("[data-sprite] svg").count():
+        try:
+            page.locator("[data-sprite] svg").first.wait_for(
+                state="attached", timeout=5000
+            )
             return
-        page.reload()
+        except PlaywrightTimeout:
+            page.reload()
     raise AssertionError("the admin's icon sprite did not load")
 
 
@@ -153,8 +157,9 @@ def categories():
 
 
 def open_category_chooser(page) -> None:
-    panel = page.locator("#panel-child-content-child-identity-content, form").first
-    panel.locator("[data-chooser-action-choose]").first.click()
+    """The chooser of the first category row (the form starts with one)."""
+    chooser = page.locator("#id_category_links-0-category-chooser")
+    chooser.locator("button.chooser__choose-button").click()
     expect(page.locator(".modal-content")).to_be_visible()
 
 

@@ -98,6 +98,9 @@ class CategoryChooserWidget(AdminSnippetChooser):
 
 
 class CategoryChooserViewSet(SnippetChooserViewSet):
+    # Wagtail's default is gettext at import time, so the English admin showed
+    # the modal as "选择 product category"; lazy, it follows the user's language.
+    page_title = _("Choose")
     choose_view_class = CategoryChooseView
     choose_results_view_class = CategoryChooseResultsView
     chosen_view_class = CategoryChosenView

@@ -188,6 +188,8 @@ def test_an_editor_searches_the_category_chooser_and_meets_a_taken_sku(
     modal.locator("input[name=q]").fill("hydraulic")
     expect(modal.get_by_text("工业油 › 液压油")).to_be_visible()
     expect(modal.get_by_text("发动机油")).to_have_count(0)
+    title = "选择" if language == "zh-hans" else "Choose"
+    expect(modal.locator("h1").first).to_contain_text(title)
     shot(page, f"category_chooser_search_{language}")
     modal.get_by_text("工业油 › 液压油").click()
     expect(page.locator(".modal-content")).to_have_count(0)

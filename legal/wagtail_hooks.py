@@ -6,16 +6,19 @@ from __future__ import annotations
 
 import django_filters
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
+from wagtail.models import Page, WorkflowState
 from wagtail.permissions import register_permission_policy
 
 from core.admin import RestrictedPermissionPolicy
@@ -31,8 +34,21 @@ from .views import (
 )
 
 
+class PolicyWorkMenuItem(MenuItem):
+    """Policies are in the menu of those who write or translate them (Legal,
+    Translators); the pages stay readable by every admin user."""
+
+    def is_shown(self, request):
+        groups = user_group_names(request.user)
+        return request.user.is_superuser or bool(
+            groups & {LEGAL_GROUP, TRANSLATORS_GROUP}
+        )
+
+
 class PolicyAdminViewSet(ViewSet):
     """Policies with their translation status; each one's history and diffs."""
+
+    menu_item_class = PolicyWorkMenuItem
 
     name = "legal_policies"
     url_prefix = "legal/policies"
@@ -49,6 +65,8 @@ class PolicyAdminViewSet(ViewSet):
 
 class AwaitingTranslationViewSet(ViewSet):
     """The translators' list: policies whose translation is behind the source."""
+
+    menu_item_class = PolicyWorkMenuItem
 
     name = "legal_awaiting_translation"
     url_prefix = "legal/awaiting-translation"
@@ -190,7 +208,8 @@ def policy_version_history_button(page, user, view_name, next_url=None):
 
 
 class AwaitingTranslationPanel(Component):
-    """Dashboard panel for translators: policies whose translation is behind."""
+    """Dashboard panel for Legal and translators: policies whose translation is
+    behind, and policy translations submitted for Legal's review."""
 
     name = "legal_awaiting_translation"
     order = 110
@@ -198,7 +217,17 @@ class AwaitingTranslationPanel(Component):
 
     def get_context_data(self, parent_context=None):
         rows = [row for row in policy_rows() if row.awaiting]
-        return {"rows": rows}
+        review_ids = (
+            WorkflowState.objects.active()
+            .filter(base_content_type=ContentType.objects.get_for_model(Page))
+            .values_list("object_id", flat=True)
+        )
+        in_review = (
+            PolicyPage.objects.filter(pk__in=[int(pk) for pk in review_ids])
+            .select_related("locale")
+            .order_by("path")
+        )
+        return {"rows": rows, "in_review": list(in_review)}
 
 
 @hooks.register("construct_homepage_panels")

@@ -40,6 +40,8 @@ from wagtail_localize.fields import SynchronizedField
 from core.pages import FrontendPageMixin
 
 from .blocks import RICH_TEXT_FEATURES, GuideBodyBlock, TypicalPropertiesBlock
+from .forms import SKU_TAKEN, ProductPageForm
+from .panels import CodeListPanel
 from .querysets import (
     DETAIL_IMAGE_SPECS,  # noqa: F401
     OG_IMAGE_SPEC,  # noqa: F401
@@ -305,7 +307,16 @@ class ProductPage(FrontendPageMixin, HeadlessPreviewMixin, Page):
             heading=_("Identity"),
         ),
         FieldPanel("summary"),
-        InlinePanel("specifications", label=_("Specifications and approvals")),
+        CodeListPanel(
+            "specifications",
+            field="code",
+            label=_("Specifications and approvals"),
+            add_label=_("Add a specification or approval"),
+            help_text=_(
+                "One per row, as printed on the TDS (API CK-4, DIN 51524-2 HLP); "
+                "the order here is the order buyers see."
+            ),
+        ),
         FieldPanel("applications"),
         FieldPanel("features"),
         FieldPanel("typical_properties"),
@@ -333,19 +344,35 @@ class ProductPage(FrontendPageMixin, HeadlessPreviewMixin, Page):
     ]
     parent_page_types = ["products.ProductIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = ProductPageForm
 
     class Meta:
         verbose_name = _("product page")
 
-    def clean(self) -> None:
-        super().clean()
-        clash = (
+    def sku_holder(self) -> ProductPage | None:
+        """Another product of this language (a draft too) using this SKU."""
+        return (
             ProductPage.objects.filter(locale_id=self.locale_id, sku=self.sku)
             .exclude(translation_key=self.translation_key)
-            .exists()
+            .order_by("pk")
+            .first()
         )
-        if clash:
-            raise ValidationError({"sku": _("Another product already uses this SKU.")})
+
+    def clean(self) -> None:
+        super().clean()
+        holder = self.sku_holder()
+        if holder is not None:
+            # Plain text here (the importer and the API show it as is); the
+            # admin's form turns it into a link to the holder (products.forms).
+            raise ValidationError(
+                {
+                    "sku": ValidationError(
+                        _("Another product already uses this SKU: %(title)s."),
+                        code=SKU_TAKEN,
+                        params={"title": holder.draft_title or holder.title},
+                    )
+                }
+            )
 
     @property
     def application_list(self) -> list[str]:

@@ -361,3 +361,50 @@ def category_tree(*, locale_id: int) -> list[dict]:
         ]
 
     return branch(None)
+
+
+TREE_SEPARATOR = " › "
+
+
+def category_search(*, queryset: QuerySet, q: str) -> QuerySet:
+    """The categories of ``queryset`` whose name (in any language: 液压油 finds
+    the English "Hydraulic oils" too), slug or slug path contains ``q``, and
+    every category below one of them (two queries when evaluated)."""
+    text = q.strip()
+    if not text:
+        return queryset
+    named = ProductCategory.objects.filter(
+        Q(name__icontains=text) | Q(slug__icontains=text) | Q(path__icontains=text)
+    ).values("translation_key")
+    matched = list(
+        queryset.filter(translation_key__in=named).values_list("locale_id", "path")
+    )
+    if not matched:
+        return queryset.none()
+    below = Q()
+    for locale_id, path in matched:
+        below |= Q(locale_id=locale_id) & (
+            Q(path=path) | Q(path__startswith=f"{path}/")
+        )
+    return queryset.filter(below)
+
+
+def category_tree_labels(*, locale_ids: Iterable[int]) -> dict[int, str]:
+    """``{category id: "发动机油 › 柴油机油"}`` for every category of the given
+    languages: its ancestors' names and its own, parent first (one query)."""
+    nodes = {
+        pk: (name, parent_id)
+        for pk, name, parent_id in ProductCategory.objects.filter(
+            locale_id__in=set(locale_ids)
+        ).values_list("pk", "name", "parent_id")
+    }
+    labels: dict[int, str] = {}
+    for pk in nodes:
+        names: list[str] = []
+        node: int | None = pk
+        while node is not None and node in nodes and len(names) < 50:
+            name, parent = nodes[node]
+            names.append(name)
+            node = parent
+        labels[pk] = TREE_SEPARATOR.join(reversed(names))
+    return labels

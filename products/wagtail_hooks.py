@@ -19,20 +19,25 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.views.pages.listing import IndexView as PageIndexView
 from wagtail.admin.views.pages.search import SearchView, page_filter_search
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.pages import PageListingViewSet, PageViewSet
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .choosers import CategoryChooserViewSet
 from .models import (
     BaseOil,
     Brand,
+    GuideIndexPage,
     GuidePage,
     ProductCategory,
+    ProductIndexPage,
     ProductPage,
     SearchSynonym,
 )
@@ -161,8 +166,32 @@ def register_engine_page_search():
     return EngineSearchPageViewSet()
 
 
+class SectionMenuItem(MenuItem):
+    """Shown to those who may edit the section (its index page is among the
+    pages they may change or publish: Editors, Translators); Sales, Legal (who
+    may only add policies under the homes) and the privacy officer do not see
+    it."""
+
+    section_type: type[Page]
+
+    def is_shown(self, request):
+        editable = PagePermissionPolicy().instances_user_has_any_permission_for(
+            request.user, ["change", "publish"]
+        )
+        return editable.type(self.section_type).exists()
+
+
+class ProductsMenuItem(SectionMenuItem):
+    section_type = ProductIndexPage
+
+
+class GuidesMenuItem(SectionMenuItem):
+    section_type = GuideIndexPage
+
+
 class ProductPageListingViewSet(PageListingViewSet):
     model = ProductPage
+    menu_item_class = ProductsMenuItem
     icon = "pick"
     menu_label = _("Product pages")
     name = "product_pages"
@@ -186,6 +215,7 @@ class GuidePageFilterSet(PageListingViewSet.filterset_class):
 
 class GuidePageListingViewSet(PageListingViewSet):
     model = GuidePage
+    menu_item_class = GuidesMenuItem
     icon = "doc-full"
     menu_label = _("Guide pages")
     name = "guide_pages"
@@ -219,6 +249,9 @@ class ProductCategoryViewSet(SnippetViewSet):
     model = ProductCategory
     icon = "folder-open-inverse"
     menu_label = _("Product categories")
+    # The chooser of the product editor's Categories: searchable, as a tree.
+    chooser_viewset_class = CategoryChooserViewSet
+    chooser_per_page = 50
     list_display = [
         "name",
         Column("path", label=_("Slug path"), sort_key="path"),
@@ -289,3 +322,47 @@ class CatalogueViewSetGroup(SnippetViewSetGroup):
 # One menu for the catalogue; register_snippet also makes Brand and ProductCategory
 # snippets (choosers, wagtail-localize's Translate action).
 register_snippet(CatalogueViewSetGroup)
+
+
+# --- the editors' dashboard -----------------------------------------------------------
+
+EDITORS_GROUP = "Editors"  # the staff group of that name (members/migrations/0003)
+CATALOGUE_PAGE_TYPES = (ProductPage, GuidePage)
+LISTED = 8
+
+
+class CatalogueWorkPanel(Component):
+    """Dashboard for editors: catalogue pages with unpublished changes (drafts)
+    and catalogue pages in a review workflow, newest first, each linking to its
+    editor."""
+
+    name = "catalogue_work"
+    order = 70
+    template_name = "products/admin/catalogue_work_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        pages = Page.objects.type(*CATALOGUE_PAGE_TYPES).select_related("locale")
+        drafts = pages.filter(has_unpublished_changes=True).order_by(
+            "-latest_revision_created_at", "-pk"
+        )
+        review_ids = (
+            WorkflowState.objects.active()
+            .filter(base_content_type=ContentType.objects.get_for_model(Page))
+            .values_list("object_id", flat=True)
+        )
+        in_review = pages.filter(pk__in=[int(pk) for pk in review_ids]).order_by(
+            "-latest_revision_created_at", "-pk"
+        )
+        return {
+            "drafts": drafts[:LISTED],
+            "draft_count": drafts.count(),
+            "in_review": in_review[:LISTED],
+            "review_count": in_review.count(),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_catalogue_work_panel(request, panels):
+    user = request.user
+    if user.is_superuser or user.groups.filter(name=EDITORS_GROUP).exists():
+        panels.append(CatalogueWorkPanel())

@@ -246,6 +246,9 @@ HEADLESS_FRONTEND_URLS = {
 PRIVACY_REQUEST_DUE_WORKING_DAYS = env.int(
     "PRIVACY_REQUEST_DUE_WORKING_DAYS", default=15
 )
+# Sales' dashboard counts a submitted request or an open consultation still
+# waiting for its first answer after this many hours as overdue.
+ENQUIRY_ANSWER_HOURS = env.int("ENQUIRY_ANSWER_HOURS", default=48)
 # Members under this age need a guardian's consent at sign-up (PIPL art. 31).
 MEMBER_GUARDIAN_AGE = 14
 # Retention (issue 13): days each kind of data is kept past its reference date,

@@ -21,15 +21,18 @@ from typing import TYPE_CHECKING
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Panel
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic.models import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -46,7 +49,7 @@ from .models import (
     ProcurementRequest,
     ProcurementStatus,
 )
-from .selectors import procurement_inbox, sales_staff
+from .selectors import procurement_inbox, sales_inbox_counts, sales_staff
 from .services import (
     allowed_moves,
     consultation_close,
@@ -229,7 +232,8 @@ class ProcurementRequestViewSet(InboxViewSet):
     model = ProcurementRequest
     name = "procurement_requests"
     icon = "list-ul"
-    menu_label = _("Procurement requests")
+    # Short enough for the sidebar ("Procurement requests" was cut off).
+    menu_label = _("Quote requests")
     menu_order = 260
     edit_view_class = ProcurementEditView
     filterset_class = ProcurementFilterSet
@@ -451,3 +455,44 @@ class ConsultationViewSet(InboxViewSet):
         base_form_class=ConsultationStaffForm,
     )
     related = ("assignee", "user", "product")
+
+
+# --- the sales dashboard --------------------------------------------------------------
+
+
+class SalesInboxPanel(Component):
+    """Dashboard for sales: new, unassigned and overdue requests and
+    consultations, each figure linking to its inbox."""
+
+    name = "sales_inboxes"
+    order = 80
+    template_name = "members/admin/sales_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        counts = sales_inbox_counts()
+        return {
+            "hours": settings.ENQUIRY_ANSWER_HOURS,
+            "rows": [
+                (
+                    _("Quote requests"),
+                    counts["procurement"],
+                    reverse("procurement_requests:index"),
+                    ProcurementStatus.SUBMITTED,
+                ),
+                (
+                    _("Consultations"),
+                    counts["consultation"],
+                    reverse("consultations:index"),
+                    ConsultationStatus.OPEN,
+                ),
+            ],
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_sales_inbox_panel(request, panels):
+    user = request.user
+    if user.has_perm("members.view_procurementrequest") or user.has_perm(
+        "members.view_consultation"
+    ):
+        panels.append(SalesInboxPanel())

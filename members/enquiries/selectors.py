@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q, QuerySet
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from core.errors import NotFound
@@ -11,6 +16,7 @@ from members.accounts.models import User
 from .models import (
     Consultation,
     ConsultationMessage,
+    ConsultationStatus,
     ProcurementAttachment,
     ProcurementMessage,
     ProcurementRequest,
@@ -121,3 +127,44 @@ def procurement_inbox() -> QuerySet[ProcurementRequest]:
     """The requests sales work on: everything a member has submitted (drafts stay
     the member's own until they submit them)."""
     return ProcurementRequest.objects.exclude(status=ProcurementStatus.DRAFT)
+
+
+@dataclass(frozen=True)
+class InboxCounts:
+    """What waits for sales in one inbox: ``new`` (not picked up yet),
+    ``unassigned`` (still open, nobody's) and ``overdue`` (no first answer
+    after ``settings.ENQUIRY_ANSWER_HOURS``)."""
+
+    new: int
+    unassigned: int
+    overdue: int
+
+
+def _counts(queryset: QuerySet, *, new: Q, open_: Q, since: str) -> InboxCounts:
+    cutoff = timezone.now() - datetime.timedelta(hours=settings.ENQUIRY_ANSWER_HOURS)
+    found = queryset.aggregate(
+        new=Count("pk", filter=new),
+        unassigned=Count("pk", filter=open_ & Q(assignee__isnull=True)),
+        overdue=Count("pk", filter=new & Q(**{f"{since}__lt": cutoff})),
+    )
+    return InboxCounts(**found)
+
+
+def sales_inbox_counts() -> dict[str, InboxCounts]:
+    """The sales dashboard's figures for both inboxes (one query each)."""
+    return {
+        "procurement": _counts(
+            procurement_inbox(),
+            new=Q(status=ProcurementStatus.SUBMITTED),
+            open_=Q(
+                status__in=[ProcurementStatus.SUBMITTED, ProcurementStatus.PROCESSING]
+            ),
+            since="submitted_at",
+        ),
+        "consultation": _counts(
+            Consultation.objects.all(),
+            new=Q(status=ConsultationStatus.OPEN),
+            open_=Q(status=ConsultationStatus.OPEN),
+            since="created_at",
+        ),
+    }

@@ -24,6 +24,7 @@ from members.enquiries.models import ConsultationStatus, ProcurementStatus
 from members.enquiries.services.attachments import ATTACHMENT_MAX_BYTES
 
 from ..accounts.views import MemberAPIView
+from ..locales import requested_language
 from ..pagination import PageNumberPagination
 from ..permissions import MemberRequest, consent_require
 from ..throttles import WriteRateThrottle
@@ -82,7 +83,7 @@ class ProcurementRequestListView(MemberAPIView):
         found = selectors.procurement_requests_of(user=request.user, status=wanted)
         page = paginator.paginate_queryset(found, request, view=self)
         data = ProcurementRequestOutSerializer(
-            page, many=True, context={"request": request}
+            page, many=True, context=_context(request, page or [])
         ).data
         return paginator.get_paginated_response(data)
 
@@ -110,6 +111,7 @@ class ProcurementRequestListView(MemberAPIView):
             items=items,
             submit=submit,
             idempotency_key=request.headers.get("Idempotency-Key", ""),
+            language=requested_language(request),
         )
         return _detail(
             request,
@@ -122,8 +124,18 @@ def _detail(
     request: MemberRequest, pk: int, code: int = status.HTTP_200_OK
 ) -> Response:
     found = selectors.procurement_request_get(user=request.user, pk=pk)
-    data = ProcurementRequestDetailSerializer(found, context={"request": request})
+    data = ProcurementRequestDetailSerializer(found, context=_context(request, [found]))
     return Response(data.data, status=code)
+
+
+def _context(request: MemberRequest, requests) -> dict:
+    """What the request serializers need: the live version of every product
+    the items name, in the request's language (two queries for any page)."""
+    ids = {item.product_id for rfq in requests for item in rfq.items.all()}
+    products = selectors.product_versions(
+        product_ids={pk for pk in ids if pk}, language=requested_language(request)
+    )
+    return {"request": request, "products": products}
 
 
 class ProcurementRequestDetailView(MemberAPIView):

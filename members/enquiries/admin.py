@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import django_filters
 from django import forms
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -40,7 +41,7 @@ from .models import (
     ProcurementRequest,
     ProcurementStatus,
 )
-from .selectors import procurement_inbox, sales_staff
+from .selectors import procurement_inbox, procurement_item_lines, sales_staff
 from .services import (
     allowed_moves,
     consultation_close,
@@ -198,6 +199,9 @@ class ProcurementOverviewPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["rfq"] = self.instance
+            context["item_lines"] = procurement_item_lines(
+                request=self.instance, language=translation.get_language()
+            )
             return context
 
 

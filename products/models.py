@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -360,10 +361,11 @@ class ProductPage(FrontendPageMixin, HeadlessPreviewMixin, Page):
     def application_list(self) -> list[str]:
         return [line.strip() for line in self.applications.splitlines() if line.strip()]
 
-    def package_size_data(self) -> list[dict]:
+    def package_size_data(self, language: str | None = None) -> list[dict]:
         """The sizes as the API shows them: ``[{id, amount, unit, container,
-        count, note, label}]``, labelled in the active language."""
-        return package_size_data(self.package_sizes)
+        count, note, label}]``, labelled in ``language`` (default: the active
+        language)."""
+        return package_size_data(self.package_sizes, language)
 
     def package_size_by_id(self, size_id: str) -> dict | None:
         """One of the product's sizes by its block id, or ``None``."""
@@ -373,11 +375,14 @@ class ProductPage(FrontendPageMixin, HeadlessPreviewMixin, Page):
         return None
 
 
-def package_size_data(stream) -> list[dict]:
+def package_size_data(stream, language: str | None = None) -> list[dict]:
     """A ``package_sizes`` value (a ``StreamValue``, or its raw list as
-    ``.values()`` rows may hold) in the API's shape, labelled in the active
-    language."""
-    return PACKAGE_SIZES_BLOCK.get_api_representation(stream)
+    ``.values()`` rows may hold) in the API's shape, labelled in ``language``
+    (default: the active language)."""
+    if language is None:
+        return PACKAGE_SIZES_BLOCK.get_api_representation(stream)
+    with translation.override(language):
+        return PACKAGE_SIZES_BLOCK.get_api_representation(stream)
 
 
 PACKAGE_SIZES_BLOCK = PackageSizesBlock()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
+from django.utils import translation
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -84,8 +85,10 @@ class ProcurementRequestInSerializer(serializers.Serializer):
 
 
 class ItemOutSerializer(serializers.Serializer):
-    """``context["products"]``: product id → the live version to show
-    (``members.enquiries.selectors.product_versions``)."""
+    """One item of a request, with its product's title and frontend URL."""
+
+    # context["products"]: product id → the live version to show
+    # (members.enquiries.selectors.product_versions).
 
     id = serializers.IntegerField()
     product = serializers.IntegerField(source="product_id", allow_null=True)
@@ -125,10 +128,12 @@ class ItemOutSerializer(serializers.Serializer):
         if not item.package_size:
             return None
         size = PackageSize.from_data(item.package_size)
+        with translation.override(self.context.get("language")):
+            label = size.label
         return {
             "id": item.package_size.get("id") or "",
             **size.to_data(),
-            "label": size.label,
+            "label": label,
         }
 
 

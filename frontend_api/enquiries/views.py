@@ -131,11 +131,12 @@ def _detail(
 def _context(request: MemberRequest, requests) -> dict:
     """What the request serializers need: the live version of every product
     the items name, in the request's language (two queries for any page)."""
+    language = requested_language(request)
     ids = {item.product_id for rfq in requests for item in rfq.items.all()}
     products = selectors.product_versions(
-        product_ids={pk for pk in ids if pk}, language=requested_language(request)
+        product_ids={pk for pk in ids if pk}, language=language
     )
-    return {"request": request, "products": products}
+    return {"request": request, "products": products, "language": language}
 
 
 class ProcurementRequestDetailView(MemberAPIView):

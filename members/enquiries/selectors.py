@@ -92,9 +92,7 @@ def product_versions(*, product_ids: set[int], language: str) -> dict[int, Produ
     return found
 
 
-def procurement_item_lines(
-    *, request: ProcurementRequest, language: str
-) -> list[dict]:
+def procurement_item_lines(*, request: ProcurementRequest, language: str) -> list[dict]:
     """The request's items as sales read them (admin page, e-mails): the
     product's title in ``language`` while it is published (else the title when
     asked), its frontend URL (``FRONTEND_URL`` + path) or "" and the package

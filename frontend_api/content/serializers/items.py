@@ -73,7 +73,7 @@ class ProductListItemSerializer(serializers.Serializer):
 
     @extend_schema_field(PackageSizeSerializer(many=True))
     def get_package_sizes(self, page):
-        return page.package_size_data()
+        return page.package_size_data(page.locale.language_code)
 
 
 class GuideListItemSerializer(serializers.Serializer):
@@ -147,7 +147,9 @@ def product_cards(request, rows, *, categories, thumbnails, favorites) -> list[d
                     if thumbnail
                     else None
                 ),
-                "package_sizes": package_size_data(row["package_sizes"]),
+                "package_sizes": package_size_data(
+                    row["package_sizes"], row["language"]
+                ),
                 "is_favorite": row["id"] in favorites,
             }
         )

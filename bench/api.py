@@ -156,6 +156,7 @@ def _product(
     index, content_type, locale, step, i, key, now, brands, categories, images, english
 ):
     from products.models import ProductPage
+    from products.packaging import package_size_stream, parse_package_size
 
     sku = f"BN-{i:05d}"
     name = ENGLISH[i % len(NAMES)] if english else NAMES[i % len(NAMES)]
@@ -191,7 +192,10 @@ def _product(
         features="<p>Excellent anti-wear and oxidation stability.</p>"
         if english
         else "<p>优异的抗磨性能与氧化安定性。</p>",
-        package_sizes="18 L pail\n200 L drum" if english else "18L 桶\n200L 桶",
+        # Synchronised: the same sizes (and ids) in both languages.
+        package_sizes=package_size_stream(
+            [parse_package_size("18L 提桶"), parse_package_size("200L 桶")], sku
+        ),
         main_image=images[i % len(images)],
     )
 

@@ -14,6 +14,7 @@ import io
 
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import Image, ImageDraw, ImageFont
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -101,9 +102,8 @@ def _image(source: ProductPage, english: ProductPage | None):
 def _documents(source: ProductPage, english: ProductPage | None) -> list:
     title = english.title if english else source.sku
     specs = [spec.code for spec in source.specifications.all()]
-    packages = [
-        line.strip() for line in source.package_sizes.splitlines() if line.strip()
-    ]
+    with translation.override("en"):
+        packages = [size["label"] for size in source.package_size_data()]
     facts = [
         f"Product code: {source.sku}",
         f"Viscosity grade: {source.viscosity_grade or '-'}",

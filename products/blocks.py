@@ -18,11 +18,15 @@ image, a product not translated), like list items.
 
 from typing import Any
 
+from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StreamValue
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from .packaging import NOTE_MAX, PackageContainer, PackageSize, PackageUnit
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "hr"]
 PROPERTY_FIELDS = ("property", "test_method", "unit", "value")
@@ -108,6 +112,83 @@ class TypicalPropertiesBlock(blocks.StreamBlock):
             self.child_blocks["property"].get_api_representation(
                 item.get("value"), context
             )
+            for item in _stream_items(value)
+        ]
+
+
+class PackageSizeBlock(blocks.StructBlock):
+    """One package size: amount and unit, container, units per package, note
+    (``products.packaging``). Codes and numbers only, so it is synchronised, not
+    translated: the API labels it in the reader's language."""
+
+    amount = blocks.DecimalBlock(
+        label=_("amount"),
+        required=False,
+        min_value=0,
+        max_digits=10,
+        decimal_places=3,
+        help_text=_("e.g. 18 (empty for bulk)"),
+    )
+    unit = blocks.ChoiceBlock(
+        label=_("unit"), choices=PackageUnit.choices, required=False
+    )
+    container = blocks.ChoiceBlock(
+        label=_("container"), choices=PackageContainer.choices, required=False
+    )
+    count = blocks.IntegerBlock(
+        label=_("units per package"),
+        required=False,
+        min_value=1,
+        help_text=_("e.g. 6 for a case of six 4 L bottles; empty for one."),
+    )
+    note = blocks.CharBlock(
+        label=_("note"),
+        required=False,
+        max_length=NOTE_MAX,
+        help_text=_("Anything the fields above cannot say."),
+    )
+
+    class Meta:
+        icon = "tag"
+        label = _("Package size")
+
+    def clean(self, value):
+        value = super().clean(value)
+        size = PackageSize.from_data(dict(value))
+        errors = {}
+        if size.amount is not None and not size.unit:
+            errors["unit"] = ErrorList([_("Choose the unit of the amount.")])
+        if size.unit and size.amount is None:
+            errors["amount"] = ErrorList([_("Give the amount in this unit.")])
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        if size.amount is None and not size.container and not size.note:
+            raise StructBlockValidationError(
+                non_block_errors=ErrorList(
+                    [_("Give an amount and unit, a container or a note.")]
+                )
+            )
+        return value
+
+    def get_api_representation(self, value, context=None):
+        size = PackageSize.from_data(dict(value or {}))
+        return {**size.to_data(), "label": size.label}
+
+
+class PackageSizesBlock(blocks.StreamBlock):
+    """A product's package sizes: in the API a list of sizes with their ids (a
+    procurement item names one by its id; the ids are the same in every
+    language, the field being synchronised)."""
+
+    size = PackageSizeBlock()
+
+    def get_api_representation(self, value, context=None):
+        child = self.child_blocks["size"]
+        return [
+            {
+                "id": item.get("id") or "",
+                **child.get_api_representation(item.get("value"), context),
+            }
             for item in _stream_items(value)
         ]
 

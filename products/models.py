@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -39,7 +40,12 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.pages import FrontendPageMixin
 
-from .blocks import RICH_TEXT_FEATURES, GuideBodyBlock, TypicalPropertiesBlock
+from .blocks import (
+    RICH_TEXT_FEATURES,
+    GuideBodyBlock,
+    PackageSizesBlock,
+    TypicalPropertiesBlock,
+)
 from .forms import SKU_TAKEN, ProductPageForm
 from .panels import CodeListPanel
 from .querysets import (
@@ -266,10 +272,14 @@ class ProductPage(FrontendPageMixin, HeadlessPreviewMixin, Page):
             "The typical properties table: property, test method, unit, value."
         ),
     )
-    package_sizes = models.TextField(
-        _("package sizes"),
+    package_sizes = StreamField(
+        PackageSizesBlock(),
+        verbose_name=_("package sizes"),
         blank=True,
-        help_text=_("One per line, e.g. 4L, 18L 桶, 200L 桶."),
+        help_text=_(
+            "Amount, unit and container of each package sold, e.g. 18 L pail, "
+            "200 L drum, 4 L × 6 case."
+        ),
     )
     main_image = models.ForeignKey(
         IMAGE_MODEL,
@@ -378,11 +388,31 @@ class ProductPage(FrontendPageMixin, HeadlessPreviewMixin, Page):
     def application_list(self) -> list[str]:
         return [line.strip() for line in self.applications.splitlines() if line.strip()]
 
-    @property
-    def package_size_list(self) -> list[str]:
-        return [
-            line.strip() for line in self.package_sizes.splitlines() if line.strip()
-        ]
+    def package_size_data(self, language: str | None = None) -> list[dict]:
+        """The sizes as the API shows them: ``[{id, amount, unit, container,
+        count, note, label}]``, labelled in ``language`` (default: the active
+        language)."""
+        return package_size_data(self.package_sizes, language)
+
+    def package_size_by_id(self, size_id: str) -> dict | None:
+        """One of the product's sizes by its block id, or ``None``."""
+        for size in self.package_size_data():
+            if size["id"] == size_id:
+                return size
+        return None
+
+
+def package_size_data(stream, language: str | None = None) -> list[dict]:
+    """A ``package_sizes`` value (a ``StreamValue``, or its raw list as
+    ``.values()`` rows may hold) in the API's shape, labelled in ``language``
+    (default: the active language)."""
+    if language is None:
+        return PACKAGE_SIZES_BLOCK.get_api_representation(stream)
+    with translation.override(language):
+        return PACKAGE_SIZES_BLOCK.get_api_representation(stream)
+
+
+PACKAGE_SIZES_BLOCK = PackageSizesBlock()
 
 
 class ProductCategoryLink(Orderable):

@@ -67,6 +67,7 @@ CARD_FIELDS = (
     "base_oil",
     "summary",
     "main_image_id",
+    "package_sizes",
 )
 
 

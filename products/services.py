@@ -12,7 +12,7 @@ re-importing the same file leaves the revision history untouched.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db import transaction
@@ -31,6 +31,7 @@ from .models import (
     ProductPage,
     ProductSpecification,
 )
+from .packaging import PackageSize, package_size_stream, package_sizes_of
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
@@ -204,7 +205,7 @@ class ProductData:
     specifications: list[str] = field(default_factory=list)
     applications: str = ""
     summary: str = ""
-    package_sizes: str = ""
+    package_sizes: list[PackageSize] = field(default_factory=list)
 
     def state(self) -> tuple:
         return (
@@ -217,7 +218,7 @@ class ProductData:
             tuple(self.specifications),
             self.applications,
             self.summary,
-            self.package_sizes,
+            tuple(self.package_sizes),
         )
 
 
@@ -233,7 +234,7 @@ def product_state(*, page: ProductPage) -> tuple:
         specifications=[spec.code for spec in page.specifications.all()],
         applications=page.applications,
         summary=page.summary,
-        package_sizes=page.package_sizes,
+        package_sizes=package_sizes_of(page.package_sizes),
     ).state()
 
 
@@ -246,7 +247,11 @@ def _apply(page: ProductPage, data: ProductData) -> None:
     page.base_oil = data.base_oil
     page.summary = data.summary
     page.applications = data.applications
-    page.package_sizes = data.package_sizes
+    page.package_sizes = package_size_stream(
+        data.package_sizes,
+        page.translation_key,
+        keep=list(getattr(page.package_sizes, "raw_data", None) or []),
+    )
     page.category_links = [ProductCategoryLink(category=c) for c in data.categories]
     page.specifications = [ProductSpecification(code=c) for c in data.specifications]
 
@@ -310,6 +315,8 @@ def product_translation_save(
     ``translation_key``, under the translated products index). Returns the page
     and whether it was created or changed.
     """
+    # Package sizes are synchronised, not translated: the source's, ids and all.
+    data = replace(data, package_sizes=package_sizes_of(source.package_sizes))
     existing = source.get_translation_or_none(locale)
     if existing is not None:
         return existing, product_update(page=existing, data=data, user=user)

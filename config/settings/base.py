@@ -522,6 +522,9 @@ SPECTACULAR_SETTINGS = {
         "ConsultationStatusEnum": "members.models.ConsultationStatus",
         "SubscriptionStatusEnum": "members.models.SubscriptionStatus",
         "ProcurementMoveEnum": [("submitted", "Submitted"), ("cancelled", "Cancelled")],
+        "PackageUnitEnum": "products.packaging.PackageUnit",
+        "PackageContainerEnum": "products.packaging.PackageContainer",
+        "ProcurementUnitEnum": "members.models.ProcurementUnit",
     },
     "PREPROCESSING_HOOKS": ["frontend_api.schema.only_public_api"],
     "POSTPROCESSING_HOOKS": [

@@ -7,15 +7,20 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.pages import page_frontend_path
 from members.enquiries.models import (
     ConsultationStatus,
     ProcurementStatus,
     ProcurementUnit,
 )
+from products.packaging import PackageSize
 
 from .. import fields
+from ..content.serializers.common import PackageSizeSerializer
 
 # --- procurement requests -----------------------------------------------------------
 
@@ -34,7 +39,18 @@ class ItemInSerializer(serializers.Serializer):
     quantity = serializers.DecimalField(
         max_digits=12, decimal_places=3, min_value=Decimal("0.001")
     )
-    unit = serializers.ChoiceField(choices=ProcurementUnit.choices)
+    unit = serializers.ChoiceField(
+        choices=ProcurementUnit.choices,
+        help_text="`package`: the quantity counts packages of `package_size`.",
+    )
+    package_size = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=64,
+        help_text="The `id` of one of the product's `package_sizes` (product "
+        "detail or list); a size the product does not offer is a 400 "
+        "`invalid_package_size`.",
+    )
 
 
 class ProcurementRequestInSerializer(serializers.Serializer):
@@ -70,12 +86,56 @@ class ProcurementRequestInSerializer(serializers.Serializer):
 
 
 class ItemOutSerializer(serializers.Serializer):
+    """One item of a request, with its product's title and frontend URL."""
+
+    # context["products"]: product id → the live version to show
+    # (members.enquiries.selectors.product_versions).
+
     id = serializers.IntegerField()
     product = serializers.IntegerField(source="product_id", allow_null=True)
+    product_title = serializers.SerializerMethodField(
+        help_text="The product's title in the request's language while it is "
+        "published, else the title when asked; empty for free-text items."
+    )
+    product_title_when_asked = serializers.CharField(
+        source="product_title",
+        help_text="The title copied when the request was made (kept after a "
+        "rename or unpublishing).",
+    )
+    product_sku = serializers.CharField()
+    product_url = serializers.SerializerMethodField(
+        help_text="Frontend path of the product in the request's language (else "
+        "its source language); null once it is no longer published."
+    )
     description = serializers.CharField()
     grade = serializers.CharField()
     quantity = serializers.DecimalField(max_digits=12, decimal_places=3)
     unit = serializers.ChoiceField(choices=ProcurementUnit.choices)
+    package_size = serializers.SerializerMethodField()
+
+    def _shown(self, item):
+        return self.context.get("products", {}).get(item.product_id)
+
+    def get_product_title(self, item) -> str:
+        shown = self._shown(item)
+        return shown.title if shown else item.product_title
+
+    def get_product_url(self, item) -> str | None:
+        shown = self._shown(item)
+        return page_frontend_path(shown) if shown else None
+
+    @extend_schema_field(PackageSizeSerializer(allow_null=True))
+    def get_package_size(self, item):
+        if not item.package_size:
+            return None
+        size = PackageSize.from_data(item.package_size)
+        with translation.override(self.context.get("language")):
+            label = size.label
+        return {
+            "id": item.package_size.get("id") or "",
+            **size.to_data(),
+            "label": label,
+        }
 
 
 class AttachmentOutSerializer(serializers.Serializer):

@@ -26,6 +26,7 @@ from members.enquiries.models import ConsultationStatus, ProcurementStatus
 from members.enquiries.services.attachments import ATTACHMENT_MAX_BYTES
 
 from ..accounts.views import MemberAPIView
+from ..locales import requested_language
 from ..pagination import PageNumberPagination
 from ..permissions import MemberRequest, consent_require
 from ..throttles import WriteRateThrottle
@@ -84,7 +85,7 @@ class ProcurementRequestListView(MemberAPIView):
         found = selectors.procurement_requests_of(user=request.user, status=wanted)
         page = paginator.paginate_queryset(found, request, view=self)
         data = ProcurementRequestOutSerializer(
-            page, many=True, context={"request": request}
+            page, many=True, context=_context(request, page or [])
         ).data
         return paginator.get_paginated_response(data)
 
@@ -112,6 +113,7 @@ class ProcurementRequestListView(MemberAPIView):
             items=items,
             submit=submit,
             idempotency_key=request.headers.get("Idempotency-Key", ""),
+            language=requested_language(request),
         )
         return _detail(
             request,
@@ -124,8 +126,19 @@ def _detail(
     request: MemberRequest, pk: int, code: int = status.HTTP_200_OK
 ) -> Response:
     found = selectors.procurement_request_get(user=request.user, pk=pk)
-    data = ProcurementRequestDetailSerializer(found, context={"request": request})
+    data = ProcurementRequestDetailSerializer(found, context=_context(request, [found]))
     return Response(data.data, status=code)
+
+
+def _context(request: MemberRequest, requests) -> dict:
+    """What the request serializers need: the live version of every product
+    the items name, in the request's language (two queries for any page)."""
+    language = requested_language(request)
+    ids = {item.product_id for rfq in requests for item in rfq.items.all()}
+    products = selectors.product_versions(
+        product_ids={pk for pk in ids if pk}, language=language
+    )
+    return {"request": request, "products": products, "language": language}
 
 
 class ProcurementRequestDetailView(MemberAPIView):

@@ -27,6 +27,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -49,7 +50,12 @@ from .models import (
     ProcurementRequest,
     ProcurementStatus,
 )
-from .selectors import procurement_inbox, sales_inbox_counts, sales_staff
+from .selectors import (
+    procurement_inbox,
+    procurement_item_lines,
+    sales_inbox_counts,
+    sales_staff,
+)
 from .services import (
     allowed_moves,
     consultation_close,
@@ -207,6 +213,9 @@ class ProcurementOverviewPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["rfq"] = self.instance
+            context["item_lines"] = procurement_item_lines(
+                request=self.instance, language=translation.get_language()
+            )
             return context
 
 

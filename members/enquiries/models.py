@@ -29,6 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.files import private_storage
+from products.packaging import PackageSize
 
 
 class ThreadMessage(models.Model):
@@ -80,6 +81,7 @@ class ProcurementUnit(models.TextChoices):
     PAIL_18L = "pail_18l", _("18 L pail")
     DRUM_200L = "drum_200l", _("200 L drum")
     IBC_1000L = "ibc_1000l", _("1000 L IBC")
+    PACKAGE = "package", _("packages of the size named")
 
 
 def attachment_upload_to(instance: ProcurementAttachment, filename: str) -> str:
@@ -194,6 +196,21 @@ class ProcurementItem(models.Model):
         validators=[MinValueValidator(Decimal("0.001"))],
     )
     unit = models.CharField(_("unit"), max_length=12, choices=ProcurementUnit.choices)
+    # Copies taken at submission, so a later rename or unpublishing of the
+    # product does not lose what was asked for.
+    product_title = models.CharField(
+        _("product title when asked"), max_length=255, blank=True
+    )
+    product_sku = models.CharField(_("SKU when asked"), max_length=64, blank=True)
+    package_size = models.JSONField(
+        _("package size"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "One of the product's package sizes, copied when asked: "
+            "{id, amount, unit, container, count, note}."
+        ),
+    )
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -201,7 +218,15 @@ class ProcurementItem(models.Model):
         ordering = ["sort_order", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.description or self.product_id} × {self.quantity} {self.unit}"
+        what = self.description or self.product_title or self.product_id
+        return f"{what} × {self.quantity} {self.unit}"
+
+    @property
+    def package_label(self) -> str:
+        """The named package size in the active language ("" when none)."""
+        return (
+            PackageSize.from_data(self.package_size).label if self.package_size else ""
+        )
 
 
 class ProcurementAttachment(models.Model):

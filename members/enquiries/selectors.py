@@ -7,11 +7,14 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from core.errors import NotFound
+from core.i18n import source_language
+from core.pages import page_frontend_url
 from members.accounts.models import User
+from products.models import ProductPage
 
 from .models import (
     Consultation,
@@ -75,6 +78,67 @@ def procurement_attachment_get(
     if found is None:
         raise NotFound(gettext("No such attachment."))
     return found
+
+
+def product_versions(*, product_ids: set[int], language: str) -> dict[int, ProductPage]:
+    """For each product page id, the live version to show in ``language``: the
+    product's own translation there, else its source-language version, else the
+    page itself while it is live. Ids of products no longer published are
+    missing. Two queries for any number of ids."""
+    ids = {pk for pk in product_ids if pk}
+    if not ids:
+        return {}
+    keys = dict(
+        ProductPage.objects.filter(pk__in=ids).values_list("pk", "translation_key")
+    )
+    live = (
+        ProductPage.objects.live()
+        .filter(translation_key__in=set(keys.values()))
+        .select_related("locale")
+        .only("id", "title", "sku", "url_path", "translation_key", "locale")
+    )
+    preference = {language: 0, source_language(): 1}
+    best: dict = {}
+    for page in live:
+        rank = preference.get(page.locale.language_code, 2)
+        held = best.get(page.translation_key)
+        if held is None or rank < held[0]:
+            best[page.translation_key] = (rank, page)
+    by_pk = {page.pk: page for page in live}
+    found = {}
+    for pk, key in keys.items():
+        if key in best:
+            rank, page = best[key]
+            # The very page asked for wins over another language's version.
+            if rank > 0 and pk in by_pk:
+                page = by_pk[pk]
+            found[pk] = page
+    return found
+
+
+def procurement_item_lines(*, request: ProcurementRequest, language: str) -> list[dict]:
+    """The request's items as sales read them (admin page, e-mails): the
+    product's title in ``language`` while it is published (else the title when
+    asked), its frontend URL (``FRONTEND_URL`` + path) or "" and the package
+    size labelled in ``language``."""
+    items = list(request.items.all())
+    shown = product_versions(
+        product_ids={item.product_id for item in items if item.product_id},
+        language=language,
+    )
+    lines = []
+    with translation.override(language):
+        for item in items:
+            page = shown.get(item.product_id) if item.product_id else None
+            lines.append(
+                {
+                    "item": item,
+                    "title": page.title if page else item.product_title,
+                    "url": page_frontend_url(page) if page else "",
+                    "package": item.package_label,
+                }
+            )
+    return lines
 
 
 # --- consultations ---------------------------------------------------------------

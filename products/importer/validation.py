@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from core.i18n import content_languages, source_language
 
 from ..models import BaseOil, ProductPage
+from ..packaging import PackageSize, parse_package_size
 from .parsing import COLUMNS, REQUIRED, ImportFailed, RowError
 
 MAX_LENGTHS = {"sku": 64, "title": 255, "viscosity_grade": 40, "brand": 100}
@@ -35,7 +36,7 @@ class Row:
     specifications: list[str]
     applications: str
     summary: str
-    package_sizes: str
+    package_sizes: list[PackageSize]
 
 
 # --- Validation ----------------------------------------------------------------------
@@ -144,7 +145,9 @@ def _row(line: int, record: Any, errors: list[RowError]) -> Row | None:
         specifications=specifications,
         applications="\n".join(_items(record, "applications")),
         summary=_text(record, "summary"),
-        package_sizes="\n".join(_items(record, "package_sizes")),
+        package_sizes=[
+            parse_package_size(item) for item in _items(record, "package_sizes")
+        ],
     )
 
 

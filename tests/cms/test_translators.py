@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 
 from products.models import ProductPage
 from tests.factories import ProductPageFactory, site_tree, translate
+from tests.factories.catalogue import sizes
 from tests.factories.members import StaffFactory
 
 pytestmark = pytest.mark.django_db
@@ -64,7 +65,7 @@ def test_codes_and_numbers_are_synchronised_not_offered_for_translation(db):
         sku="LP-HM46",
         title="抗磨液压油 L-HM 46",
         viscosity_grade="ISO VG 46",
-        package_sizes="18L\n200L",
+        package_sizes=sizes("18L", "200L"),
     )
     source, _created = TranslationSource.get_or_create_from_instance(product)
     offered = set(

@@ -8,6 +8,7 @@ Pages are made with ``wagtail_factories.PageFactory`` under the section pages of
 from __future__ import annotations
 
 import datetime
+import uuid
 
 import factory
 import wagtail_factories
@@ -25,6 +26,7 @@ from products.models import (
     ProductPage,
     ProductSpecification,
 )
+from products.packaging import package_size_stream, parse_package_size
 
 
 def _root_collection() -> Collection:
@@ -65,6 +67,13 @@ class CategoryFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"类别 {n}")
     slug = factory.Sequence(lambda n: f"category-{n}")
     parent = None
+
+
+def sizes(*lines: str) -> list[dict]:
+    """Raw ``package_sizes`` stream data from typed lines ("18L 桶", "4L×6")."""
+    return package_size_stream(
+        [parse_package_size(line) for line in lines], uuid.uuid4()
+    )
 
 
 class ProductPageFactory(wagtail_factories.PageFactory):

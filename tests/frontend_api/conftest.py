@@ -17,6 +17,7 @@ from tests.factories import (
     translate,
     translate_snippet,
 )
+from tests.factories.catalogue import sizes
 
 
 @pytest.fixture
@@ -45,7 +46,7 @@ def catalogue(tree):
         main_image=image,
         categories=[hydraulic],
         specification_codes=["DIN 51524-2 HLP", "Denison HF-0"],
-        package_sizes="18L 桶\n200L 桶",
+        package_sizes=sizes("18L 桶", "200L 桶"),
         applications="注塑机\n液压站",
     )
     ck4 = ProductPageFactory(

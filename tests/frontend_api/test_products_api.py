@@ -57,6 +57,7 @@ def test_list_item_names_brand_and_categories_in_the_requested_locale(
         "base_oil": "synthetic",
         "summary": "抗磨液压油",
         "thumbnail": None,
+        "package_sizes": [],
         "is_favorite": False,
     }
 
@@ -194,7 +195,16 @@ def test_detail_has_everything_an_editor_entered(api_client, catalogue):
     assert body["locale"] == "en" and body["title"] == product.title
     assert body["specifications"] == ["DIN 51524-2 HLP", "Denison HF-0"]
     assert body["applications"] == ["注塑机", "液压站"]
-    assert body["package_sizes"] == ["18L 桶", "200L 桶"]
+    # Structured, labelled in English, with the source's ids (synchronised).
+    assert [
+        (size["amount"], size["unit"], size["container"], size["count"], size["label"])
+        for size in body["package_sizes"]
+    ] == [
+        ("18", "L", "drum", None, "18 L drum"),
+        ("200", "L", "drum", None, "200 L drum"),
+    ]
+    source_ids = [item["id"] for item in catalogue.hm46.package_sizes.raw_data]
+    assert [size["id"] for size in body["package_sizes"]] == source_ids
     guide_path = "/en/guides/" + catalogue.guide_en.slug + "/"
     assert body["features"] == f'<p>See <a href="{guide_path}">the guide</a>.</p>'
     assert body["typical_properties"] == [

@@ -9,6 +9,7 @@ from wagtail.models import Revision
 
 from products.importer import ImportFailed, products_import
 from products.models import Brand, ProductCategory, ProductIndexPage, ProductPage
+from products.packaging import PackageSize
 
 from .conftest import csv_bytes, product_rows
 
@@ -44,7 +45,38 @@ def test_a_good_csv_creates_the_source_page_and_its_english_translation(tree):
         "GB 11118.1 L-HM",
     ]
     assert en.application_list == ["Injection moulding", "Hydraulic units"]
-    assert zh.package_size_list == ["18L", "200L"]
+    assert [(s["amount"], s["unit"]) for s in zh.package_size_data()] == [
+        ("18", "L"),
+        ("200", "L"),
+    ]
+    # Synchronised: the translation has the source's sizes, ids included.
+    assert sizes_with_ids(en) == sizes_with_ids(zh)
+
+
+def sizes_with_ids(page):
+    return [
+        (item["id"], PackageSize.from_data(item["value"]))
+        for item in page.package_sizes.raw_data
+    ]
+
+
+def test_package_sizes_come_from_the_source_row_and_keep_their_ids(tree):
+    products_import(data=csv_bytes(product_rows()), filename="p.csv")
+    zh = ProductPage.objects.get(locale__language_code="zh-hans", sku="LP-HM46")
+    first = [item["id"] for item in zh.package_sizes.raw_data]
+
+    rows = product_rows(
+        zh={"package_sizes": "4L×6;18L 桶;200L;按需定制"},
+        en={"package_sizes": "1L"},  # ignored: sizes are not translated
+    )
+    products_import(data=csv_bytes(rows), filename="p.csv")
+    zh.refresh_from_db()
+    en = ProductPage.objects.get(locale__language_code="en", sku="LP-HM46")
+    labels = [size["label"] for size in en.package_size_data("en")]
+    assert labels == ["4 L × 6 case", "18 L drum", "200 L", "按需定制"]
+    assert sizes_with_ids(en) == sizes_with_ids(zh)
+    ids = [item["id"] for item in zh.package_sizes.raw_data]
+    assert ids[2] == first[1]  # 200L unchanged keeps its id
 
 
 def test_brands_and_categories_are_created_in_both_languages_as_translations(

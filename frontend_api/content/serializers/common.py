@@ -8,6 +8,7 @@ from rest_framework import serializers
 
 from core.pages import page_frontend_path
 from products.models import DocumentKind
+from products.packaging import PackageContainer, PackageUnit
 
 
 class RenditionSerializer(serializers.Serializer):
@@ -141,3 +142,21 @@ def translations_data(pages) -> list[dict]:
         }
         for page in pages
     ]
+
+
+class PackageSizeSerializer(serializers.Serializer):
+    """A package size, as products list them and request items copy them."""
+
+    id = serializers.CharField(help_text="Stable; the same in every language.")
+    amount = serializers.CharField(
+        allow_null=True, help_text='Decimal as a string, e.g. "18", "0.4".'
+    )
+    unit = serializers.ChoiceField(choices=PackageUnit.choices, allow_blank=True)
+    container = serializers.ChoiceField(
+        choices=PackageContainer.choices, allow_blank=True
+    )
+    count = serializers.IntegerField(
+        allow_null=True, help_text="Units in one package (a case of 6), or null."
+    )
+    note = serializers.CharField(allow_blank=True)
+    label: Any = serializers.CharField(help_text="In the request's language.")

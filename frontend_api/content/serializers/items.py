@@ -7,12 +7,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.pages import frontend_path, page_frontend_path
-from products.models import BaseOil
+from products.models import BaseOil, package_size_data
 
 from ..media import absolute_url, rendition
 from .common import (
     BrandRefSerializer,
     CategoryRefSerializer,
+    PackageSizeSerializer,
     RenditionSerializer,
     TagSerializer,
 )
@@ -33,6 +34,10 @@ class ProductListItemSerializer(serializers.Serializer):
     base_oil = serializers.ChoiceField(choices=BaseOil.choices, allow_blank=True)
     summary = serializers.CharField()
     thumbnail = serializers.SerializerMethodField()
+    package_sizes = serializers.SerializerMethodField(
+        help_text="Structured, labelled in the request's language; a procurement "
+        "item names one by its `id`."
+    )
     is_favorite = serializers.SerializerMethodField(
         help_text="Whether the signed-in member saved it (in any language); "
         "always false for visitors."
@@ -65,6 +70,10 @@ class ProductListItemSerializer(serializers.Serializer):
     @extend_schema_field(RenditionSerializer(allow_null=True))
     def get_thumbnail(self, page):
         return rendition(self.context.get("request"), page.main_image)
+
+    @extend_schema_field(PackageSizeSerializer(many=True))
+    def get_package_sizes(self, page):
+        return page.package_size_data(page.locale.language_code)
 
 
 class GuideListItemSerializer(serializers.Serializer):
@@ -137,6 +146,9 @@ def product_cards(request, rows, *, categories, thumbnails, favorites) -> list[d
                     }
                     if thumbnail
                     else None
+                ),
+                "package_sizes": package_size_data(
+                    row["package_sizes"], row["language"]
                 ),
                 "is_favorite": row["id"] in favorites,
             }

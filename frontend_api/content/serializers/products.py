@@ -40,9 +40,6 @@ class ProductDetailSerializer(ProductListItemSerializer):
     )
     features = serializers.SerializerMethodField(help_text="HTML.")
     typical_properties = serializers.SerializerMethodField()
-    package_sizes = serializers.ListField(
-        source="package_size_list", child=serializers.CharField()
-    )
     images = serializers.SerializerMethodField()
     documents = serializers.SerializerMethodField()
     related_guides = serializers.SerializerMethodField()

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from core.errors import Conflict, ValidationFailed
+from core.i18n import source_language
 from members.accounts.models import User
 from members.mail import mail_language, mail_queue
 from products.models import ProductPage
@@ -28,7 +30,9 @@ from ..models import (
     ProcurementRequest,
     ProcurementStatus,
     ProcurementStatusChange,
+    ProcurementUnit,
 )
+from ..selectors import procurement_item_lines, product_versions
 from .attachments import procurement_attachments_delete
 from .threads import staff_mail, thread_body
 
@@ -44,6 +48,8 @@ STAFF_MOVES: dict[str, set[str]] = {
     S.QUOTED: {S.CLOSED},
 }
 MAX_ITEMS = 50
+# What an item copies of a product's package size.
+PACKAGE_KEYS = ("id", "amount", "unit", "container", "count", "note")
 # E-mail templates are written per language (no gettext catalogue needed).
 REQUEST_FIELDS = (
     "title",
@@ -72,8 +78,10 @@ def _contact_defaults(user: User) -> dict[str, str]:
     }
 
 
-def _items(data: list[dict[str, Any]]) -> list[ProcurementItem]:
-    """Build (unsaved) items; every one needs a live product or a description."""
+def _items(data: list[dict[str, Any]], language: str = "") -> list[ProcurementItem]:
+    """Build (unsaved) items; every one needs a live product or a description.
+    A named package size must be one of the product's; the product's title (in
+    ``language``), SKU and the size are copied onto the item."""
     if not data:
         raise ValidationFailed(
             gettext("Add at least one item."),
@@ -88,16 +96,28 @@ def _items(data: list[dict[str, Any]]) -> list[ProcurementItem]:
         )
     ids = {row["product"] for row in data if row.get("product")}
     products = ProductPage.objects.filter(pk__in=ids, live=True).in_bulk()
+    shown = product_versions(
+        product_ids=set(products), language=language or source_language()
+    )
     items = []
     for index, row in enumerate(data):
         product = products.get(row.get("product")) if row.get("product") else None
         if row.get("product") and product is None:
-            raise _item_error(index, "product", "No published product has this id.")
+            raise _item_error(
+                index, "product", gettext("No published product has this id.")
+            )
         if product is None and not (row.get("description") or "").strip():
-            raise _item_error(index, "description", "Name a product or describe it.")
+            raise _item_error(
+                index, "description", gettext("Name a product or describe it.")
+            )
+        package = _package_size(index, row, product)
+        version = shown.get(product.pk) if product else None
         items.append(
             ProcurementItem(
                 product=product,
+                product_title=(version or product).title if product else "",
+                product_sku=product.sku if product else "",
+                package_size=package,
                 description=(row.get("description") or "").strip(),
                 grade=(row.get("grade") or "").strip(),
                 quantity=row["quantity"],
@@ -108,10 +128,46 @@ def _items(data: list[dict[str, Any]]) -> list[ProcurementItem]:
     return items
 
 
-def _item_error(index: int, field: str, detail: str) -> ValidationFailed:
+def _package_size(
+    index: int, row: dict[str, Any], product: ProductPage | None
+) -> dict[str, Any] | None:
+    """The product's package size the row names (a copy with its id), ``None``
+    when it names none; a 400 for a size the product does not offer, a size
+    without a product, or ``unit: package`` without a size."""
+    wanted = (row.get("package_size") or "").strip()
+    if not wanted:
+        if row.get("unit") == ProcurementUnit.PACKAGE:
+            raise _item_error(
+                index,
+                "package_size",
+                gettext("Name one of the product's package sizes."),
+                code="package_size_required",
+            )
+        return None
+    if product is None:
+        raise _item_error(
+            index,
+            "package_size",
+            gettext("A package size needs a catalogue product."),
+            code="package_size_without_product",
+        )
+    size = product.package_size_by_id(wanted)
+    if size is None:
+        raise _item_error(
+            index,
+            "package_size",
+            gettext("The product is not sold in this package size."),
+            code="invalid_package_size",
+        )
+    return {key: size[key] for key in PACKAGE_KEYS}
+
+
+def _item_error(
+    index: int, field: str, detail: str, code: str = "invalid"
+) -> ValidationFailed:
     attr = f"items.{index}.{field}"
     return ValidationFailed(
-        detail, errors=[{"code": "invalid", "detail": detail, "attr": attr}]
+        detail, code=code, errors=[{"code": code, "detail": detail, "attr": attr}]
     )
 
 
@@ -122,11 +178,14 @@ def procurement_request_create(
     items: list[dict[str, Any]],
     submit: bool = True,
     idempotency_key: str = "",
+    language: str = "",
 ) -> tuple[ProcurementRequest, bool]:
     """Create a request (submitted unless ``submit`` is False); ``(request,
     created)``. With an ``idempotency_key`` the member already used, the first
     request comes back unchanged — also when two retries race (the unique
-    constraint lets one insert win; the other reads it)."""
+    constraint lets one insert win; the other reads it). Product titles are
+    copied onto the items in ``language`` (the request's; default the source
+    language)."""
     key = idempotency_key.strip()[:100]
     if key:
         existing = ProcurementRequest.objects.filter(user=user, idempotency_key=key)
@@ -135,7 +194,7 @@ def procurement_request_create(
     given = {k: data[k] for k in REQUEST_FIELDS if data.get(k) not in (None, "")}
     values = {**_contact_defaults(user), **given}
     request = ProcurementRequest(user=user, idempotency_key=key, **values)
-    built = _items(items)
+    built = _items(items, language)
     # The idempotency constraint is left to the database: in a race the loser's
     # INSERT fails and it returns the winner's request (below), not a 400.
     request.full_clean(validate_constraints=False)
@@ -189,7 +248,9 @@ def _move(
     request.save(update_fields=fields)
     _history(request, previous, to_status, actor, by_staff=by_staff)
     if to_status == S.SUBMITTED:
-        _mail_sales(request, "submitted")
+        # Sales read the items' products by title and link, in their language.
+        lines = procurement_item_lines(request=request, language=settings.LANGUAGE_CODE)
+        _mail_sales(request, "submitted", {"item_lines": lines})
     _mail_member(request, "status_changed", {"previous": previous})
 
 

@@ -30,6 +30,10 @@ OPERATION_PROBLEM_STATUSES = {
         "409": "The WeChat account is bound to another member "
         "(`wechat_bound_elsewhere`) or you already have one (`wechat_already_bound`).",
     },
+    "me_procurement_requests_create": {
+        "422": "The `Idempotency-Key` was used before with a different body "
+        "(`idempotency_key_reused`).",
+    },
     "me_wechat_phone": {
         "409": "The number belongs to another account (`phone_unavailable`).",
         "503": "WeChat is busy or unreachable (`wechat_unavailable`).",

@@ -16,7 +16,7 @@ from products.search.selectors import search_hits, search_results, search_sugges
 from ..caching import ConditionalView
 from ..content.views.common import ContentView
 from ..pagination import PageNumberPagination
-from ..schema import LOCALE_PARAMETER
+from ..schema import LOCALE_PARAMETER, PAGE_PARAMETERS
 from .serializers import (
     SearchQuerySerializer,
     SearchResultSerializer,
@@ -43,7 +43,7 @@ class SearchView(ConditionalView, ContentView):
 
     @extend_schema(
         summary="Search products and guides",
-        parameters=[SearchQuerySerializer, LOCALE_PARAMETER],
+        parameters=[SearchQuerySerializer, *PAGE_PARAMETERS, LOCALE_PARAMETER],
         responses={200: SearchPageSerializer},
         tags=["search"],
     )

@@ -29,7 +29,6 @@ from tests.legal import conftest as legal_fixtures
 # Committed rows, so the copy sees them; the migrations' rows come back after.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-homes = legal_fixtures.homes
 policy = legal_fixtures.policy
 MANAGE = Path(settings.BASE_DIR) / "manage.py"
 URL = "/api/v1/policies/privacy/?locale=zh-hans"

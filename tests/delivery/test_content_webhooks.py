@@ -16,7 +16,6 @@ from tests.frontend_api import conftest as content_fixtures
 from tests.legal import conftest as legal_fixtures
 
 pytestmark = pytest.mark.django_db
-homes = legal_fixtures.homes
 policy = legal_fixtures.policy
 catalogue = content_fixtures.catalogue
 

@@ -5,6 +5,7 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
 
 from .base import *
+from .base import CACHES  # named, so mypy sees it defined before the branches
 
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]

@@ -23,6 +23,9 @@ from .errors import PROBLEM_CONTENT_TYPE, problem
 
 ALWAYS_ALLOWED = frozenset({"locale"})
 _PARAMETER = re.compile(r"\{([^}]+)\}")
+# Path parameters that span several segments (Django's ``<path:…>`` converter):
+# a category's slug path, ``/categories/engine-oil/diesel/``.
+MULTI_SEGMENT = frozenset({"path"})
 
 
 @functools.cache
@@ -51,7 +54,9 @@ def _patterns() -> list[tuple[re.Pattern[str], frozenset[str]]]:
     for path, names in documented_query_parameters().items():
         parts = _PARAMETER.split(path)
         regex = "".join(
-            "[^/]+" if index % 2 else re.escape(part)
+            (".+" if part in MULTI_SEGMENT else "[^/]+")
+            if index % 2
+            else re.escape(part)
             for index, part in enumerate(parts)
         )
         rows.append((path.count("{"), re.compile(f"^{regex}$"), names))

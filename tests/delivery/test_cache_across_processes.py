@@ -3,7 +3,9 @@
 The server runs in its own process (``runserver``) with the default set-up: no
 ``REDIS_URL``, responses cached in its local memory. ``manage.py import_policy``
 then publishes a new policy version from a second process against the same
-SQLite file, as an operator would from a shell. The server's next answer is the
+database, as an operator would from a shell: on SQLite a file copied from the
+(in-memory) test database, on PostgreSQL the test database itself (this test's
+rows are committed). The server's next answer is the
 new version, not the cached old one: the cache's invalidation tokens live in the
 database (``delivery.tag_store``) where both processes see them.
 """
@@ -18,6 +20,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.conf import settings
@@ -53,9 +56,20 @@ def _database_file(tmp_path: Path) -> Path:
     return path
 
 
-def _env(database: Path, settings_module: str) -> dict[str, str]:
+def _database_url(tmp_path: Path) -> str:
+    """The URL of a database with this test's rows that other processes open."""
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{_database_file(tmp_path)}"
+    db = connection.settings_dict
+    user = quote(db["USER"] or "", safe="")
+    password = f":{quote(str(db['PASSWORD']), safe='')}" if db["PASSWORD"] else ""
+    port = f":{db['PORT']}" if db["PORT"] else ""
+    return f"postgres://{user}{password}@{db['HOST']}{port}/{db['NAME']}"
+
+
+def _env(database: str, settings_module: str) -> dict[str, str]:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module}
-    env["DATABASE_URL"] = f"sqlite:///{database}"
+    env["DATABASE_URL"] = database
     env.pop("REDIS_URL", None)  # the default set-up: a process-local cache
     env.pop("API_CACHE_TAG_STORE", None)
     return env
@@ -70,9 +84,7 @@ def _get(base: str) -> tuple[str, dict]:
 
 @pytest.fixture
 def server(policy, tmp_path):
-    if connection.vendor != "sqlite":
-        pytest.skip("needs the SQLite test database copied to a file")
-    database = _database_file(tmp_path)
+    database = _database_url(tmp_path)
     port = _free_port()
     env = _env(database, "tests.delivery.cross_process_settings")
     process = subprocess.Popen(  # noqa: S603

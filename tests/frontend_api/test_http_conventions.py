@@ -117,6 +117,7 @@ def test_an_invalid_page_size_is_a_400_problem(
         f"{PRODUCTS}lp-hm46/",
         "/api/v1/guides/",
         "/api/v1/categories/",
+        "/api/v1/categories/engine-oil/diesel/",  # a path of several segments
         "/api/v1/site/",
         "/api/v1/search/?q=oil",
         "/api/v1/policies/",

@@ -242,6 +242,16 @@ class WebhookEvent(models.TextChoices):
     PUBLISHED = "page.published", _("Page published")
     UNPUBLISHED = "page.unpublished", _("Page unpublished")
     DELETED = "page.deleted", _("Page deleted")
+    BRAND_SAVED = "brand.saved", _("Brand saved")
+    BRAND_DELETED = "brand.deleted", _("Brand deleted")
+    CATEGORY_SAVED = "category.saved", _("Category saved")
+    CATEGORY_DELETED = "category.deleted", _("Category deleted")
+    SITE_SETTINGS_SAVED = "site_settings.saved", _("Site settings saved")
+    POLICY_SAVED = "policy.saved", _("Policy version published")
+    IMAGE_SAVED = "image.saved", _("Image saved")
+    IMAGE_DELETED = "image.deleted", _("Image deleted")
+    DOCUMENT_SAVED = "document.saved", _("Document saved")
+    DOCUMENT_DELETED = "document.deleted", _("Document deleted")
 
 
 def _all_events() -> list[str]:
@@ -269,7 +279,11 @@ class WebhookEndpoint(models.Model):
         _("events"),
         default=_all_events,
         blank=True,
-        help_text=_("page.published, page.unpublished, page.deleted; empty = all."),
+        help_text=_(
+            "page.published, page.unpublished, page.deleted, brand.saved, "
+            "category.saved, site_settings.saved, policy.saved, image.saved, "
+            "document.saved (and .deleted); empty = all."
+        ),
     )
     locales = models.JSONField(
         _("locales"),
@@ -288,11 +302,13 @@ class WebhookEndpoint(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def wants(self, event: str, language: str) -> bool:
+    def wants(self, event: str, language: str | None) -> bool:
+        """``language`` None: the change has no locale (settings, media) and
+        concerns every one."""
         return (
             self.active
             and (not self.events or event in self.events)
-            and (not self.locales or language in self.locales)
+            and (not self.locales or language is None or language in self.locales)
         )
 
 

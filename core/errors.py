@@ -94,6 +94,15 @@ class Conflict(ApplicationError):
     title = _("Conflict")
 
 
+class Unprocessable(ApplicationError):
+    """Well-formed, but cannot be done as asked (e.g. an ``Idempotency-Key``
+    reused with a different body)."""
+
+    status = 422
+    code = "unprocessable"
+    title = _("Unprocessable request")
+
+
 class PayloadTooLarge(ApplicationError):
     status = 413
     code = "too_large"

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import logging
 
+from django.apps import apps
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
 from cms.models import WebhookEvent
 
+from .content_events import page_related
 from .purge import page_api_purge
 from .webhooks import webhook_deliveries_create
 
@@ -31,7 +33,7 @@ def _announce(event: str, page: Page) -> None:
     action (a savepoint keeps the transaction usable on PostgreSQL)."""
     try:
         with transaction.atomic():
-            page_api_purge(page=page)
+            page_api_purge(page=page, related=page_related(page)["api_urls"])
             webhook_deliveries_create(event=event, page=page)
     except Exception:
         logger.exception("Could not announce %s of page %s", event, page.pk)
@@ -54,3 +56,14 @@ def connect() -> None:
     page_published.connect(on_published, dispatch_uid="publishing_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="publishing_unpublished")
     post_delete.connect(on_deleted, dispatch_uid="publishing_deleted")
+    from .content_events import KINDS, on_object_deleted, on_object_saved
+
+    for label in KINDS:
+        model = apps.get_model(label)
+        post_save.connect(
+            on_object_saved, sender=model, dispatch_uid=f"publishing_saved_{label}"
+        )
+        # Before the row goes: the pages that show it are still linked.
+        pre_delete.connect(
+            on_object_deleted, sender=model, dispatch_uid=f"publishing_deleted_{label}"
+        )

@@ -13,9 +13,20 @@ from wagtail.models import Page
 from cms.page_urls import absolute, api_urls
 
 
-def page_api_purge(*, page: Page) -> list[str]:
+def page_api_purge(
+    *, page: Page, related: list[str] | tuple[str, ...] = ()
+) -> list[str]:
     if not settings.WAGTAILFRONTENDCACHE:
         return []
-    urls = absolute(api_urls(page))
+    urls = absolute(list(dict.fromkeys([*api_urls(page), *related])))
     purge_urls_from_cache(urls)
     return urls
+
+
+def urls_purge(*, urls: list[str]) -> list[str]:
+    """Purge these API paths (``/api/v1/…``) under ``API_PUBLIC_URL``."""
+    if not settings.WAGTAILFRONTENDCACHE or not urls:
+        return []
+    found = absolute(list(dict.fromkeys(urls)))
+    purge_urls_from_cache(found)
+    return found

@@ -30,7 +30,10 @@ from .tasks import webhook_deliver
 
 def page_event_payload(*, event: str, page: Page) -> dict[str, Any]:
     """What a frontend needs to rebuild after ``event`` on ``page``."""
+    from .content_events import page_related
+
     language = page.locale.language_code
+    related = page_related(page)
     translations = (
         Page.objects.filter(translation_key=page.translation_key)
         .exclude(pk=page.pk)
@@ -59,7 +62,8 @@ def page_event_payload(*, event: str, page: Page) -> dict[str, Any]:
             }
             for other in translations
         ],
-        "listings": listing_paths(page),
+        "listings": listing_paths(page) + related["paths"],
+        "related_api_urls": related["api_urls"],
     }
 
 

@@ -13,10 +13,16 @@
   its body carries ``is_favorite`` and fetching a detail records a footprint, so
   it runs the view and is sent ``Cache-Control: private, no-cache``.
 * Every 200 has a strong ``ETag`` (a hash of the bytes); a matching
-  ``If-None-Match`` gets 304, on hits and misses alike.
+  ``If-None-Match`` gets 304, on hits and misses alike. The comparison is weak
+  (RFC 9110 §13.1.2): ``W/"…"`` — what nginx sends back after gzipping our strong
+  tag — matches, and so does any tag of a list.
 * Anonymous responses get ``Cache-Control: public, max-age, s-maxage,
   stale-while-revalidate`` from ``settings.API_CACHE``, and ``Vary`` on the
   language and the credentials, so a CDN keys them like we do.
+
+``ConditionalView`` gives the same validators and headers without storing
+anything: for reads whose keys are unbounded (search, suggestions), which a CDN
+or browser may still cache and revalidate.
 """
 
 from __future__ import annotations
@@ -68,6 +74,60 @@ def _public_cache_control() -> str:
     )
 
 
+def etag_matches(header: str, etag: str) -> bool:
+    """``If-None-Match`` by weak comparison: ``*``, or any listed tag equal to
+    ``etag`` once ``W/`` is ignored on both sides."""
+    header = header.strip()
+    if not header:
+        return False
+    if header == "*":
+        return True
+    wanted = etag.removeprefix("W/")
+    return any(tag.removeprefix("W/") == wanted for tag in parse_etags(header))
+
+
+def conditional(
+    request: HttpRequest, response: HttpResponse, etag: str, public: bool
+) -> HttpResponse:
+    """ETag, Cache-Control and Vary; 304 when ``If-None-Match`` matches."""
+    if etag_matches(request.META.get("HTTP_IF_NONE_MATCH", ""), etag):
+        not_modified = HttpResponseNotModified()
+        if "X-Cache" in response:
+            not_modified["X-Cache"] = response["X-Cache"]
+        response = not_modified
+    response["ETag"] = etag
+    response["Cache-Control"] = (
+        _public_cache_control() if public else "private, no-cache"
+    )
+    patch_vary_headers(response, VARY)
+    return response
+
+
+def _is_public(view: APIView) -> bool:
+    user = getattr(getattr(view, "request", None), "user", None)
+    return not getattr(user, "is_authenticated", False)
+
+
+class ConditionalView(APIView):
+    """Mixin for public read views that are not stored (put it before the DRF
+    view class): every GET 200 gets a strong ``ETag``, ``Cache-Control`` (public
+    for visitors, private for members) and ``Vary``; ``If-None-Match`` → 304."""
+
+    def dispatch(self, request: HttpRequest, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if (
+            request.method not in ("GET", "HEAD")
+            or response.status_code != 200
+            or not isinstance(response, HttpResponse)
+        ):
+            return response
+        if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
+            response.render()
+        return conditional(
+            request, response, strong_etag(response.content), _is_public(self)
+        )
+
+
 class CachedPublicView(APIView):
     """Mixin for public read views (put it before the DRF view class).
 
@@ -109,8 +169,7 @@ class CachedPublicView(APIView):
         if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
             response.render()
         etag = strong_etag(response.content)
-        user = getattr(getattr(self, "request", None), "user", None)
-        public = not getattr(user, "is_authenticated", False)
+        public = _is_public(self)
         if key and public:
             tokens |= tagged.tag_tokens(self._cache_tags - static)
             entry = tagged.Entry(
@@ -126,17 +185,4 @@ class CachedPublicView(APIView):
     def _conditional(
         self, request: HttpRequest, response: HttpResponse, etag: str, public: bool
     ) -> HttpResponse:
-        """ETag, Cache-Control and Vary; 304 when ``If-None-Match`` matches."""
-        if etag in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", "")) or (
-            request.META.get("HTTP_IF_NONE_MATCH", "").strip() == "*"
-        ):
-            not_modified = HttpResponseNotModified()
-            if "X-Cache" in response:
-                not_modified["X-Cache"] = response["X-Cache"]
-            response = not_modified
-        response["ETag"] = etag
-        response["Cache-Control"] = (
-            _public_cache_control() if public else "private, no-cache"
-        )
-        patch_vary_headers(response, VARY)
-        return response
+        return conditional(request, response, etag, public)

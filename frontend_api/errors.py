@@ -49,6 +49,7 @@ TITLES = {
     409: _("Conflict"),
     413: _("Payload too large"),
     415: _("Unsupported media type"),
+    422: _("Unprocessable request"),
     429: _("Too many requests"),
     500: _("Server error"),
 }

@@ -4,6 +4,7 @@ language (``core.i18n.source_language()``)."""
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.utils import translation
 from django.utils.translation import get_supported_language_variant, gettext
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
@@ -60,3 +61,19 @@ def requested_locale(request: Request) -> Locale:
             cached = Locale.get_default()
         request._lubpur_locale = cached  # type: ignore[attr-defined]
     return cached
+
+
+class RequestedLanguageMiddleware:
+    """Under ``/api/``, a valid ``?locale=`` is the language of the whole answer
+    (after ``LocaleMiddleware``, which reads ``Accept-Language``): problem titles
+    and details, and ``Content-Language``, not only the content."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        code = request.GET.get("locale", "").strip().lower()
+        if request.path.startswith("/api/") and code in LOCALE_CODES:
+            translation.activate(code)
+            request.LANGUAGE_CODE = code
+        return self.get_response(request)

@@ -30,6 +30,10 @@ OPERATION_PROBLEM_STATUSES = {
         "409": "The WeChat account is bound to another member "
         "(`wechat_bound_elsewhere`) or you already have one (`wechat_already_bound`).",
     },
+    "me_procurement_requests_create": {
+        "422": "The `Idempotency-Key` was used before with a different body "
+        "(`idempotency_key_reused`).",
+    },
     "me_wechat_phone": {
         "409": "The number belongs to another account (`phone_unavailable`).",
         "503": "WeChat is busy or unreachable (`wechat_unavailable`).",
@@ -128,3 +132,23 @@ LOCALE_PARAMETER = OpenApiParameter(
     required=False,
     description="Content language; default `Accept-Language`, else zh-hans.",
 )
+
+# The page parameters of an operation whose paginated envelope is declared by
+# hand (search): with ``pagination_class`` and ``many=True`` drf-spectacular adds
+# them itself. Documenting them is what lets UnknownQueryParameterMiddleware
+# accept them.
+PAGE_PARAMETERS = [
+    OpenApiParameter(
+        "page",
+        int,
+        required=False,
+        description="A page number within the paginated result set.",
+    ),
+    OpenApiParameter(
+        "page_size",
+        int,
+        required=False,
+        description="Number of results to return per page (1 to 100; else a 400 "
+        "`invalid_page_size` problem).",
+    ),
+]

@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # ?locale= is the language of the whole API answer, problems included
+    "frontend_api.locales.RequestedLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -96,6 +98,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     # after allauth's: atomic sign-up, 429 problems with Retry-After under /api/v1/auth/
     "frontend_api.auth.AuthApiMiddleware",
+    # unknown query parameters of a GET under /api/v1/ are a 400 problem
+    "frontend_api.query_params.UnknownQueryParameterMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -174,6 +178,15 @@ API_CACHE = {
     "MAX_AGE": env.int("API_CACHE_MAX_AGE", default=60),
     "S_MAXAGE": env.int("API_CACHE_S_MAXAGE", default=300),
     "STALE_WHILE_REVALIDATE": env.int("API_CACHE_STALE_WHILE_REVALIDATE", default=600),
+    # Where the invalidation tokens live; every process must see the same ones
+    # (core.cache). With Redis: the cache itself. Without: a database table, so a
+    # publish by any worker or management command is seen by all at once.
+    "TAG_STORE": env.str(
+        "API_CACHE_TAG_STORE",
+        default="core.cache.CacheTagStore"
+        if REDIS_URL
+        else "delivery.tag_store.DatabaseTagStore",
+    ),
 }
 
 # --- Accounts ------------------------------------------------------------------
@@ -537,6 +550,19 @@ SPECTACULAR_SETTINGS = {
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_ALLOW_CREDENTIALS = True
 CORS_URLS_REGEX = r"^/api/.*$"
+# Response headers a browser frontend may read (beyond the safelisted ones):
+# validators for conditional requests, rate-limit waits, pagination links, caching.
+CORS_EXPOSE_HEADERS = [
+    "ETag",
+    "Retry-After",
+    "Link",
+    "Cache-Control",
+    "Vary",
+    "Age",
+    "X-Cache",
+    "Content-Language",
+    "Content-Disposition",
+]
 CORS_ALLOW_HEADERS = [
     "accept",
     "authorization",

@@ -6,6 +6,7 @@ os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
 
 from . import base
 from .base import *
+from .base import CACHES  # named, so mypy sees it defined before the branches
 
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]

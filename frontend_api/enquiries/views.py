@@ -58,8 +58,9 @@ IDEMPOTENCY_KEY = OpenApiParameter(
     location=OpenApiParameter.HEADER,
     required=False,
     description="Any unique string (e.g. a UUID) per request you mean to create: "
-    "a retry with the same key returns the first request (200) instead of a "
-    "duplicate.",
+    "a retry with the same key and the same body returns the first request (200) "
+    "instead of a duplicate; the same key with a different body is a 422 problem "
+    "(`idempotency_key_reused`).",
 )
 STATUS_FILTER = OpenApiParameter("status", str, enum=ProcurementStatus.values)
 

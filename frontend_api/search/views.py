@@ -13,9 +13,10 @@ from members.activity.selectors import favorite_page_ids
 from products.models import THUMBNAIL_SPEC
 from products.search.selectors import search_hits, search_results, search_suggest
 
+from ..caching import ConditionalView
 from ..content.views.common import ContentView
 from ..pagination import PageNumberPagination
-from ..schema import LOCALE_PARAMETER
+from ..schema import LOCALE_PARAMETER, PAGE_PARAMETERS
 from .serializers import (
     SearchQuerySerializer,
     SearchResultSerializer,
@@ -31,7 +32,7 @@ class SearchPageSerializer(serializers.Serializer):
     results = SearchResultSerializer(many=True)
 
 
-class SearchView(ContentView):
+class SearchView(ConditionalView, ContentView):
     """Products and guides of one language matching every word of ``q``.
 
     Queries: the synonyms, the typo look-up (only with a Latin word of five
@@ -42,7 +43,7 @@ class SearchView(ContentView):
 
     @extend_schema(
         summary="Search products and guides",
-        parameters=[SearchQuerySerializer, LOCALE_PARAMETER],
+        parameters=[SearchQuerySerializer, *PAGE_PARAMETERS, LOCALE_PARAMETER],
         responses={200: SearchPageSerializer},
         tags=["search"],
     )
@@ -72,7 +73,7 @@ class SearchView(ContentView):
         )
 
 
-class SuggestView(ContentView):
+class SuggestView(ConditionalView, ContentView):
     """Up to ten completions for a search box: brands, grades, then titles."""
 
     throttle_classes = [AnonRateThrottle, UserRateThrottle]

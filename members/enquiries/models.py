@@ -144,6 +144,11 @@ class ProcurementRequest(models.Model):
     idempotency_key = models.CharField(
         _("idempotency key"), max_length=100, blank=True, editable=False
     )
+    # A hash of the create request's content: a retry with the same key and
+    # another body is refused (422) instead of silently answered with this row.
+    idempotency_fingerprint = models.CharField(
+        _("idempotency fingerprint"), max_length=64, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

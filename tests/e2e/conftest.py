@@ -37,6 +37,12 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# How long a step may wait (a click's navigation, a selector). A publish runs the
+# search index, reference index, cache invalidation and webhooks in the request;
+# on a loaded machine (CI beside other jobs) it took over 15 s, and a request
+# still running when its test gave up then shared the in-memory SQLite connection
+# with the next test's requests (errors cascading through the rest of the run).
+STEP_TIMEOUT_MS = int(os.environ.get("LUBPUR_E2E_TIMEOUT_MS") or 45_000)
 NOT_RUN_REASON = (
     f"browser tests NOT RUN: no Chromium at {CHROMIUM} "
     "(apt-get install chromium, or set LUBPUR_CHROMIUM)"
@@ -102,7 +108,7 @@ def page(playwright_driver, server, request) -> Iterator:
         viewport={"width": 1400, "height": 1000},
         locale="en-US",
     )
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(STEP_TIMEOUT_MS)
     tab = context.pages[0] if context.pages else context.new_page()
     tab.csp_violations = []
     tab.on(

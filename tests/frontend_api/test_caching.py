@@ -45,14 +45,20 @@ def titles(response) -> list[str]:
     return [item["title"] for item in response.json()["results"]]
 
 
+def hit_queries() -> int:
+    """A hit reads its tags' tokens: no query when they live in the cache (Redis),
+    one indexed SELECT when they live in the database (the default without it)."""
+    return 0 if isinstance(tagged.tag_store(), tagged.CacheTagStore) else 1
+
+
 def assert_hit(client, url, django_assert_num_queries, **params):
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(hit_queries()):
         response = get(client, url, **params)
     assert response["X-Cache"] == "hit"
     return response
 
 
-def test_a_repeated_request_is_served_from_the_cache_without_a_query(
+def test_a_repeated_request_is_served_from_the_cache_at_most_one_query(
     api_client, catalogue, django_assert_num_queries
 ):
     first = get(api_client, PRODUCTS, locale="en")
@@ -227,7 +233,7 @@ def test_a_bad_locale_is_a_400_and_not_cached(api_client, catalogue):
 
 def test_an_evicted_tag_token_makes_its_entries_miss(api_client, catalogue):
     get(api_client, "/api/v1/categories/")
-    cache.delete(tagged._tag_key("snippet:products.productcategory"))
+    tagged.forget("snippet:products.productcategory")
     assert get(api_client, "/api/v1/categories/")["X-Cache"] == "miss"
     assert get(api_client, "/api/v1/categories/")["X-Cache"] == "hit"
 

@@ -124,3 +124,20 @@ def test_a_typo_in_a_search_is_forgiven(api_client, shelf, tree):
     # the index holds 抗磨液压油's pinyin: one letter swapped still finds it
     body = api_client.get(SEARCH, {"q": "kangmoyeyayuo", "type": "product"}).json()
     assert body["count"] == 3
+
+
+def test_the_search_pages_through_its_results(api_client, shelf):
+    # page and page_size are documented on the search, so the strict
+    # query-parameter check accepts them (it once refused them as unknown).
+    seen = []
+    for number in (1, 2):
+        response = api_client.get(
+            SEARCH, {"q": "液压油", "page_size": 2, "page": number}
+        )
+        assert response.status_code == 200, response.content
+        body = response.json()
+        assert body["count"] == 4
+        assert len(body["results"]) == 2
+        seen += [(item["type"], item["id"]) for item in body["results"]]
+    assert len(set(seen)) == 4
+    assert api_client.get(SEARCH, {"q": "液压油", "page": 3}).status_code == 404

@@ -11,6 +11,8 @@ The status machine (who may move a request where)::
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
 from django.conf import settings
@@ -18,7 +20,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from core.errors import Conflict, ValidationFailed
+from core.errors import Conflict, Unprocessable, ValidationFailed
 from core.i18n import source_language
 from members.accounts.models import User
 from members.mail import mail_language, mail_queue
@@ -171,6 +173,35 @@ def _item_error(
     )
 
 
+def _fingerprint(
+    data: dict[str, Any], items: list[dict[str, Any]], submit: bool
+) -> str:
+    """The create request's content, independent of key order and formatting."""
+
+    def plain(value: Any) -> Any:
+        return getattr(value, "pk", None) or str(value)
+
+    canonical = json.dumps(
+        {"data": data, "items": items, "submit": submit},
+        sort_keys=True,
+        default=plain,
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _replayed(found: ProcurementRequest, fingerprint: str) -> ProcurementRequest:
+    if found.idempotency_fingerprint and found.idempotency_fingerprint != fingerprint:
+        raise Unprocessable(
+            gettext(
+                "This Idempotency-Key was already used for a different request; "
+                "use a new key for a new request."
+            ),
+            code="idempotency_key_reused",
+        )
+    return found
+
+
 def procurement_request_create(
     *,
     user: User,
@@ -181,19 +212,27 @@ def procurement_request_create(
     language: str = "",
 ) -> tuple[ProcurementRequest, bool]:
     """Create a request (submitted unless ``submit`` is False); ``(request,
-    created)``. With an ``idempotency_key`` the member already used, the first
-    request comes back unchanged — also when two retries race (the unique
-    constraint lets one insert win; the other reads it). Product titles are
-    copied onto the items in ``language`` (the request's; default the source
-    language)."""
+    created)``. With an ``idempotency_key`` the member already used for the same
+    content, the first request comes back unchanged — also when two retries race
+    (the unique constraint lets one insert win; the other reads it). The same key
+    with different content raises ``Unprocessable`` (422,
+    ``idempotency_key_reused``): a client bug, never a silent replay. Product
+    titles are copied onto the items in ``language`` (the request's; default the
+    source language)."""
     key = idempotency_key.strip()[:100]
+    given = {k: data[k] for k in REQUEST_FIELDS if data.get(k) not in (None, "")}
+    fingerprint = _fingerprint(given, items, submit) if key else ""
     if key:
         existing = ProcurementRequest.objects.filter(user=user, idempotency_key=key)
         if found := existing.first():
-            return found, False
-    given = {k: data[k] for k in REQUEST_FIELDS if data.get(k) not in (None, "")}
+            return _replayed(found, fingerprint), False
     values = {**_contact_defaults(user), **given}
-    request = ProcurementRequest(user=user, idempotency_key=key, **values)
+    request = ProcurementRequest(
+        user=user,
+        idempotency_key=key,
+        idempotency_fingerprint=fingerprint,
+        **values,
+    )
     built = _items(items, language)
     # The idempotency constraint is left to the database: in a race the loser's
     # INSERT fails and it returns the winner's request (below), not a 400.
@@ -212,7 +251,8 @@ def procurement_request_create(
     except IntegrityError:
         if not key:
             raise
-        return ProcurementRequest.objects.get(user=user, idempotency_key=key), False
+        winner = ProcurementRequest.objects.get(user=user, idempotency_key=key)
+        return _replayed(winner, fingerprint), False
     return request, True
 
 
@@ -341,7 +381,7 @@ def procurement_request_delete(*, request: ProcurementRequest) -> bool:
     request.contact_name = ERASED
     request.contact_email = "erased@erased.invalid"
     request.contact_phone = request.company_name = request.notes = ""
-    request.idempotency_key = ""
+    request.idempotency_key = request.idempotency_fingerprint = ""
     request.save()
     request.messages.filter(from_staff=False).update(body=ERASED, author=None)
     request.history.filter(changed_by=member).update(changed_by=None)

@@ -5,7 +5,8 @@ behind a headless-preview token."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 from django.apps import apps
@@ -56,6 +57,63 @@ def page_relatives(*, page: Page) -> tuple[list[Page], list[dict]]:
     ]
     crumbs.append({"id": page.pk, "title": page.title, "url_path": page.url_path})
     return [row for row in rows if row.path not in prefixes], crumbs
+
+
+def page_relatives_and_links(
+    *, page: Page, link_ids: Iterable[int], locale: Locale
+) -> tuple[list[Page], list[dict], dict[int, str]]:
+    """``page_relatives`` and, in the same query, the frontend path of each
+    page ``link_ids`` names (rich-text links: the version in ``locale``, else
+    the linked page itself when live; ``RichTextRenderer(paths=…)``)."""
+    from django.db.models import BooleanField, ExpressionWrapper
+
+    from core.pages import page_frontend_path
+
+    ids = set(link_ids)
+    steplen = page.steplen
+    prefixes = [page.path[:end] for end in range(2 * steplen, len(page.path), steplen)]
+    translations = (
+        Q(translation_key=page.translation_key, live=True)
+        & ~Q(locale_id=page.locale_id)
+        & unrestricted()
+    )
+    linked = Q(pk__in=ids) | Q(
+        live=True,
+        translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"),
+    )
+    rows = list(
+        Page.objects.filter(translations | Q(path__in=prefixes) | linked)
+        .annotate(
+            is_translation=ExpressionWrapper(translations, output_field=BooleanField())
+        )
+        .select_related("locale")
+        .order_by("locale__language_code", "path")
+    )
+    ancestors = sorted(
+        (row for row in rows if row.path in prefixes), key=lambda row: row.path
+    )
+    crumbs = [
+        {"id": row.pk, "title": row.title, "url_path": row.url_path}
+        for row in ancestors
+    ]
+    crumbs.append({"id": page.pk, "title": page.title, "url_path": page.url_path})
+    keys = {row.pk: row.translation_key for row in rows if row.pk in ids}
+    by_key = {
+        row.translation_key: row
+        for row in rows
+        if row.live
+        and row.locale_id == locale.pk
+        and row.translation_key in keys.values()
+    }
+    paths = {}
+    for pk, key in keys.items():
+        target = by_key.get(key)
+        if target is None:
+            target = next((r for r in rows if r.pk == pk and r.live), None)
+        if target is not None:
+            paths[pk] = page_frontend_path(target)
+    found = [row for row in rows if row.is_translation and row.path not in prefixes]
+    return found, crumbs, paths
 
 
 def home_for_locale(*, locale: Locale) -> HomePage | None:
@@ -325,3 +383,144 @@ def default_share_image(*, site, spec: str):
         .prefetch_renditions(spec)
         .first()
     )
+
+
+# --- Images as rows ------------------------------------------------------------
+
+
+@dataclass
+class RenditionData:
+    """A rendition read as a row: what the API shows of it."""
+
+    url: str
+    width: int
+    height: int
+
+
+@dataclass
+class ImageFile:
+    name: str
+
+
+@dataclass
+class ImageData:
+    """An image read with its renditions in one query (``image_data``): what
+    ``frontend_api.content.media`` reads of a Wagtail image, without model
+    instances (``pk``, size, focal point, alt text, file name, renditions)."""
+
+    pk: int
+    title: str
+    alt_text: str
+    alt_text_en: str
+    width: int
+    height: int
+    file: ImageFile
+    focal_point_x: int | None = None
+    focal_point_y: int | None = None
+    focal_point_width: int | None = None
+    focal_point_height: int | None = None
+    renditions: dict[str, RenditionData] = field(default_factory=dict)
+
+    @property
+    def id(self) -> int:
+        return self.pk
+
+    def alt_for(self, language: str) -> str:
+        return image_alt(
+            language,
+            alt_text=self.alt_text,
+            alt_text_en=self.alt_text_en,
+            title=self.title,
+        )
+
+    def has_focal_point(self) -> bool:
+        return None not in (
+            self.focal_point_x,
+            self.focal_point_y,
+            self.focal_point_width,
+            self.focal_point_height,
+        )
+
+    def get_renditions(self, *specs: str) -> dict[str, RenditionData]:
+        return {spec: self.renditions[spec] for spec in specs}
+
+
+_IMAGE_FIELDS = (
+    "title",
+    "alt_text",
+    "alt_text_en",
+    "width",
+    "height",
+    "file",
+    "focal_point_x",
+    "focal_point_y",
+    "focal_point_width",
+    "focal_point_height",
+)
+
+
+def image_data(*, wanted: Mapping[int, Iterable[str]]) -> dict[int, ImageData]:
+    """Images with the renditions each needs (``{image_id: specs}``) as
+    ``ImageData``: one query on the rendition table joined to the image,
+    whatever the number of images. Renditions never made (or made before the
+    focal point moved) are generated once, the slow way, and read like the
+    others afterwards."""
+    from wagtail.images import get_image_model
+
+    specs_of = {pk: tuple(specs) for pk, specs in wanted.items() if pk}
+    if not specs_of:
+        return {}
+    Image = get_image_model()
+    Rendition = Image.get_rendition_model()
+    storage = Rendition._meta.get_field("file").storage
+    by_specs: dict[tuple[str, ...], list[int]] = {}
+    for pk, specs in specs_of.items():
+        by_specs.setdefault(specs, []).append(pk)
+    match = Q()
+    for specs, ids in by_specs.items():
+        match |= Q(image_id__in=ids, filter_spec__in=specs)
+    rows = Rendition.objects.filter(match).values(
+        "image_id",
+        "filter_spec",
+        "file",
+        "width",
+        "height",
+        "focal_point_key",
+        *(f"image__{name}" for name in _IMAGE_FIELDS),
+    )
+    found: dict[int, ImageData] = {}
+    for row in rows:
+        image = found.get(row["image_id"])
+        if image is None:
+            fields = {name: row[f"image__{name}"] for name in _IMAGE_FIELDS}
+            fields["file"] = ImageFile(fields["file"])
+            image = found[row["image_id"]] = ImageData(pk=row["image_id"], **fields)
+        spec = row["filter_spec"]
+        if row["focal_point_key"] != _filter(spec).get_cache_key(image):
+            continue  # made before the focal point changed
+        image.renditions[spec] = RenditionData(
+            storage.url(row["file"]), row["width"], row["height"]
+        )
+    incomplete = [
+        pk
+        for pk, specs in specs_of.items()
+        if pk not in found or any(spec not in found[pk].renditions for spec in specs)
+    ]
+    for image in Image.objects.filter(pk__in=incomplete):
+        made = image.get_renditions(*specs_of[image.pk])
+        fields = {name: getattr(image, name) for name in _IMAGE_FIELDS}
+        fields["file"] = ImageFile(image.file.name)
+        found[image.pk] = ImageData(
+            pk=image.pk,
+            **fields,
+            renditions={
+                spec: RenditionData(r.url, r.width, r.height)
+                for spec, r in made.items()
+            },
+        )
+    for pk in incomplete:  # deleted since: not shown
+        if pk in found and any(
+            spec not in found[pk].renditions for spec in specs_of[pk]
+        ):
+            del found[pk]
+    return found

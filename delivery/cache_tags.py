@@ -51,6 +51,19 @@ def product_detail_tags(product) -> set[str]:
     return tags
 
 
+def product_parts_tags(product, parts) -> set[str]:
+    """``product_detail_tags`` of a product read with its ``DetailParts``."""
+    tags = {f"tk:{product.translation_key}"}
+    if product.brand_id:
+        tags.add(f"{BRANDS}:{product.brand.translation_key}")
+    if product.main_image_id:
+        tags.add(f"image:{product.main_image_id}")
+    tags |= {f"{CATEGORIES}:{ref['key']}" for ref in parts.categories}
+    tags |= {f"image:{image_id}" for image_id, _caption in parts.images}
+    tags |= {f"document:{document.pk}" for document, _kind in parts.documents}
+    return tags
+
+
 def guide_card_tags(guides: Iterable) -> set[str]:
     return {f"image:{guide.cover_image_id}" for guide in guides if guide.cover_image_id}
 

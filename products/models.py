@@ -558,12 +558,18 @@ class GuidePage(FrontendPageMixin, HeadlessPreviewMixin, Page):
     def reading_time(self) -> int:
         """Minutes to read: Chinese by characters, other languages by words."""
         text = strip_tags(str(self.body.render_as_block()) if self.body else "")
-        text = f"{self.summary} {text}"
-        cjk = len(CJK_CHARACTER.findall(text))
-        # Chinese runs are counted by character, so they must not count as words.
-        words = len(CJK_CHARACTER.sub(" ", text).split())
-        minutes = cjk / CHARACTERS_PER_MINUTE_ZH + words / WORDS_PER_MINUTE_EN
-        return max(1, math.ceil(minutes))
+        return reading_minutes(self.summary, text)
+
+
+def reading_minutes(*texts: str) -> int:
+    """Minutes to read ``texts`` (plain text): Chinese by characters, other
+    languages by words; at least one."""
+    text = " ".join(texts)
+    cjk = len(CJK_CHARACTER.findall(text))
+    # Chinese runs are counted by character, so they must not count as words.
+    words = len(CJK_CHARACTER.sub(" ", text).split())
+    minutes = cjk / CHARACTERS_PER_MINUTE_ZH + words / WORDS_PER_MINUTE_EN
+    return max(1, math.ceil(minutes))
 
 
 class GuideProductLink(Orderable):

@@ -7,19 +7,27 @@ happens, so a better search can replace it without touching the API.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import (
+    Case,
+    CharField,
     Exists,
     F,
+    IntegerField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Value,
+    When,
 )
+from django.db.models.functions import Cast
 from wagtail.images import get_image_model
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from cms.selectors import unrestricted
 
@@ -31,7 +39,10 @@ from .models import (
     GuideProductLink,
     ProductCategory,
     ProductCategoryLink,
+    ProductDocument,
+    ProductImage,
     ProductPage,
+    ProductSpecification,
 )
 from .querysets import in_locale_of
 from .search.models import SearchKind
@@ -72,12 +83,13 @@ CARD_FIELDS = (
 
 
 def product_card_values(
-    *, queryset: QuerySet, locale: Locale
+    *, queryset: QuerySet, locale: Locale, extra: tuple[str, ...] = ()
 ) -> QuerySet[Any, dict[str, Any]]:
     """The rows of a product listing as dicts (one query, no model instances):
     the card's fields, the language, and the brand named in ``locale``."""
     return queryset.values(
         *CARD_FIELDS,
+        *extra,
         language=F("locale__language_code"),
         brand_slug=F("brand__slug"),
         brand_key=F("brand__translation_key"),
@@ -409,3 +421,327 @@ def category_tree_labels(*, locale_ids: Iterable[int]) -> dict[int, str]:
             node = parent
         labels[pk] = TREE_SEPARATOR.join(reversed(names))
     return labels
+
+
+# --- Details as rows -------------------------------------------------------------
+
+
+@dataclass
+class DetailParts:
+    """What a detail shows beside its page row, read with one UNION query
+    (``product_parts`` / ``guide_parts``) or, for a preview's unsaved page, from
+    the page itself (``product_parts_of`` / ``guide_parts_of``)."""
+
+    categories: list[dict] = field(default_factory=list)  # slug, name, path, key
+    page_categories: dict[int, list[dict]] = field(default_factory=dict)
+    specifications: list[str] = field(default_factory=list)
+    images: list[tuple[int, str]] = field(default_factory=list)  # id, caption
+    documents: list[tuple[Any, str]] = field(default_factory=list)  # doc, kind
+    tags: dict[int, list[dict]] = field(default_factory=dict)  # page id → tags
+    product_keys: list[str] = field(default_factory=list)  # a guide's related
+    page_keys: dict[int, str] = field(default_factory=dict)  # body refs' keys
+
+
+_UNION = ("u_kind", "u_page", "u_sort", "u_pk", "u_a", "u_b", "u_c", "u_d", "u_n")
+
+
+def _part(queryset: QuerySet, kind: str, **columns) -> QuerySet:
+    """One member of a detail's UNION: the same nine columns for every kind
+    (kind, page, sort, pk, four texts, a number); unset ones are blank."""
+    text = CharField()
+    values = {
+        "u_kind": Value(kind, output_field=text),
+        "u_page": Value(0, output_field=IntegerField()),
+        "u_sort": Value(0, output_field=IntegerField()),
+        "u_pk": F("pk"),
+        "u_a": Value("", output_field=text),
+        "u_b": Value("", output_field=text),
+        "u_c": Value("", output_field=text),
+        "u_d": Value("", output_field=text),
+        "u_n": Value(0, output_field=IntegerField()),
+    }
+    for name, expression in columns.items():
+        if isinstance(expression, str):
+            expression = F(expression)
+        values[f"u_{name}"] = (
+            Cast(expression, output_field=text)
+            if name in ("a", "b", "c", "d")
+            else Cast(expression, output_field=IntegerField())
+        )
+    return queryset.order_by().annotate(**values).values_list(*_UNION)
+
+
+def _category_parts(links: QuerySet, locale: Locale) -> list[QuerySet]:
+    keys = links.values("category__translation_key")
+    local = ProductCategory.objects.filter(locale=locale, translation_key__in=keys)
+    return [
+        _part(
+            links,
+            "link",
+            page="page_id",
+            sort="sort_order",
+            a="category__translation_key",
+            b="category__slug",
+            c="category__name",
+            d="category__path",
+        ),
+        _part(local, "local", a="translation_key", b="slug", c="name", d="path"),
+    ]
+
+
+def _tag_part(guides: QuerySet) -> QuerySet:
+    return _part(
+        GuidePageTag.objects.filter(content_object_id__in=guides.values("pk")),
+        "tag",
+        page="content_object_id",
+        a="tag__slug",
+        b="tag__name",
+    )
+
+
+def _parts(queries: list[QuerySet]) -> DetailParts:
+    """Run a detail's UNION and sort its rows into ``DetailParts``."""
+    from wagtail.documents import get_document_model
+
+    Document = get_document_model()
+    combined = queries[0].union(*queries[1:], all=True) if queries[1:] else queries[0]
+    rows = sorted(combined, key=lambda row: (row[2] or 0, row[3]))
+    parts = DetailParts()
+    local: dict[str, tuple[str, str, str]] = {}
+    links = []
+    for kind, page, _sort, pk, a, b, c, d, n in rows:
+        if kind in ("link", "local", "product", "ref"):
+            a = str(uuid.UUID(a))  # SQLite casts a UUID to 32 hex digits
+        if kind == "link":
+            links.append((page, a, b, c, d))
+        elif kind == "local":
+            local[a] = (b, c, d)
+        elif kind == "spec":
+            parts.specifications.append(a)
+        elif kind == "image":
+            parts.images.append((n, a))
+        elif kind == "document":
+            language, members_only = b.split(":", 1)
+            parts.documents.append(
+                (
+                    Document(
+                        pk=pk,
+                        collection_id=None,  # no default (its query): not shown
+                        title=a,
+                        language=language,
+                        members_only=members_only == "1",
+                        file=c,
+                        file_size=n if n >= 0 else None,
+                    ),
+                    d,
+                )
+            )
+        elif kind == "tag":
+            parts.tags.setdefault(page, []).append({"slug": a, "name": b})
+        elif kind == "product":
+            parts.product_keys.append(a)
+        elif kind == "ref":
+            parts.page_keys[pk] = a
+    for page, key, *own in links:
+        slug, name, path = local.get(key, own)
+        ref = {"slug": slug, "name": name, "path": path, "key": key}
+        parts.categories.append(ref)
+        parts.page_categories.setdefault(page, []).append(ref)
+    for tags in parts.tags.values():
+        tags.sort(key=lambda tag: tag["name"])
+    return parts
+
+
+def product_parts(
+    *, product: ProductPage, locale: Locale, guides: QuerySet
+) -> DetailParts:
+    """A product's categories (named in ``locale``), specifications, gallery,
+    documents and the tags of ``guides`` (its related guides): one query."""
+    from django.db.models.functions import Coalesce, Concat
+
+    pk = product.pk
+    members_only = Case(
+        When(document__members_only=True, then=Value("1")), default=Value("0")
+    )
+    return _parts(
+        [
+            *_category_parts(ProductCategoryLink.objects.filter(page_id=pk), locale),
+            _part(
+                ProductSpecification.objects.filter(page_id=pk),
+                "spec",
+                sort="sort_order",
+                a="code",
+            ),
+            _part(
+                ProductImage.objects.filter(page_id=pk),
+                "image",
+                sort="sort_order",
+                a="caption",
+                n="image_id",
+            ),
+            _part(
+                ProductDocument.objects.filter(page_id=pk),
+                "document",
+                pk="document_id",
+                sort="sort_order",
+                a="document__title",
+                b=Concat(
+                    "document__language",
+                    Value(":"),
+                    members_only,
+                    output_field=CharField(),
+                ),
+                c="document__file",
+                d="kind",
+                n=Coalesce("document__file_size", Value(-1)),
+            ),
+            _tag_part(guides),
+        ]
+    )
+
+
+def guide_tags(*, guides: QuerySet) -> dict[int, list[dict]]:
+    """The tags of ``guides`` by guide id, by name (one query)."""
+    return _parts([_tag_part(guides)]).tags
+
+
+def product_parts_of(*, product: ProductPage, locale: Locale) -> DetailParts:
+    """``DetailParts`` of an unsaved product (a preview): read from the page's
+    own child rows, categories named in ``locale``."""
+    links = list(product.category_links.all())
+    keys = {link.category.translation_key for link in links}
+    local = {
+        category.translation_key: category
+        for category in ProductCategory.objects.filter(
+            locale=locale, translation_key__in=keys
+        )
+    }
+    categories = []
+    for link in links:
+        category = local.get(link.category.translation_key, link.category)
+        categories.append(
+            {
+                "slug": category.slug,
+                "name": category.name,
+                "path": category.path,
+                "key": str(link.category.translation_key),
+            }
+        )
+    return DetailParts(
+        categories=categories,
+        specifications=[spec.code for spec in product.specifications.all()],
+        images=[(item.image_id, item.caption) for item in product.gallery_images.all()],
+        documents=[(item.document, item.kind) for item in product.documents.all()],
+    )
+
+
+def product_detail_get(*, locale: Locale, slug: str) -> ProductPage | None:
+    """The live, public product with ``slug`` in ``locale``, its locale and brand
+    joined and the brand named in ``locale`` (``brand_name``); its parts come
+    from ``product_parts``."""
+    return (
+        ProductPage.objects.live()
+        .filter(unrestricted(), locale=locale, slug=slug)
+        .select_related("locale", "brand")
+        .annotate(
+            brand_name=in_locale_of(Brand, locale, "brand__translation_key", "name")
+        )
+        .first()
+    )
+
+
+def guides_linking(*, product: ProductPage, locale: Locale) -> QuerySet[GuidePage]:
+    """Live, public guides in ``locale`` that link to ``product`` in any
+    language, newest first, their locale joined (no tags: ``product_parts``)."""
+    links = GuideProductLink.objects.filter(
+        page=OuterRef("pk"), product__translation_key=product.translation_key
+    )
+    return (
+        GuidePage.objects.live()
+        .filter(unrestricted(), Exists(links), locale=locale)
+        .select_related("locale")
+        .order_by("-date", "-pk")
+    )
+
+
+def guide_detail_get(*, locale: Locale, slug: str) -> GuidePage | None:
+    """The live, public guide with ``slug`` in ``locale``, its locale joined."""
+    return (
+        GuidePage.objects.live()
+        .filter(unrestricted(), locale=locale, slug=slug)
+        .select_related("locale")
+        .first()
+    )
+
+
+def guide_parts(*, guide: GuidePage, page_ids: Iterable[int]) -> DetailParts:
+    """A guide's tags, its related products' translation keys (editors' order)
+    and the translation keys of the pages its body points at: one query."""
+    from django.db.models.functions import Cast
+
+    text = CharField()
+    return _parts(
+        [
+            _tag_part(GuidePage.objects.filter(pk=guide.pk)),
+            _part(
+                GuideProductLink.objects.filter(page_id=guide.pk),
+                "product",
+                sort="sort_order",
+                a=Cast("product__translation_key", output_field=text),
+            ),
+            _part(
+                Page.objects.filter(pk__in=list(page_ids)),
+                "ref",
+                a="translation_key",
+            ),
+        ]
+    )
+
+
+def guide_parts_of(*, guide: GuidePage, page_ids: Iterable[int]) -> DetailParts:
+    """``DetailParts`` of an unsaved guide (a preview): its own tags and links."""
+    keys = dict(
+        Page.objects.filter(pk__in=list(page_ids)).values_list("pk", "translation_key")
+    )
+    return DetailParts(
+        tags={
+            guide.pk: sorted(
+                (
+                    {"slug": item.tag.slug, "name": item.tag.name}
+                    for item in guide.tagged_items.all()
+                ),
+                key=lambda tag: tag["name"],
+            )
+        },
+        product_keys=[
+            str(link.product.translation_key)
+            for link in guide.product_links.all()
+            if link.product_id
+        ],
+        page_keys={pk: str(key) for pk, key in keys.items()},
+    )
+
+
+def category_refs(*, page_ids: Iterable[int], locale: Locale) -> dict[int, list]:
+    """``product_category_refs`` in one query (a UNION of the links and the
+    locale's categories)."""
+    ids = list(page_ids)
+    if not ids:
+        return {}
+    links = ProductCategoryLink.objects.filter(page_id__in=ids)
+    return _parts(_category_parts(links, locale)).page_categories
+
+
+def product_cards_by_keys(*, locale: Locale, keys: Iterable[str]) -> list[dict]:
+    """Card rows (``product_card_values``) of the live, public products in
+    ``locale`` with these translation keys (one query)."""
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return []
+    products = ProductPage.objects.live().filter(
+        unrestricted(), locale=locale, translation_key__in=keys
+    )
+    rows = product_card_values(
+        queryset=products, locale=locale, extra=("translation_key",)
+    )
+    return list(rows.order_by())

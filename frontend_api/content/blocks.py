@@ -59,6 +59,40 @@ class References:
             self.pages.add(value)
 
 
+def raw_text(block: blocks.Block, value: Any) -> str:
+    """The words a reader reads in a stored stream (rich text without its
+    tags, text fields, table cells), for the reading time without rendering
+    the blocks (which would fetch what they reference)."""
+    from django.utils.html import strip_tags
+
+    texts: list[str] = []
+
+    def walk(block: blocks.Block, value: Any) -> None:
+        if isinstance(block, blocks.StreamBlock):
+            for item in value or []:
+                if isinstance(item, dict) and item.get("type") in block.child_blocks:
+                    walk(block.child_blocks[item["type"]], item.get("value"))
+        elif isinstance(block, blocks.ListBlock):
+            for item in value or []:
+                is_item = isinstance(item, dict) and item.get("type") == "item"
+                walk(block.child_block, item["value"] if is_item else item)
+        elif isinstance(block, blocks.StructBlock):
+            value = value if isinstance(value, dict) else {}
+            for name, child in block.child_blocks.items():
+                walk(child, value.get(name))
+        elif isinstance(block, blocks.RichTextBlock):
+            texts.append(strip_tags(value or ""))
+        elif isinstance(value, str) and not isinstance(block, blocks.ChooserBlock):
+            texts.append(value)
+        elif isinstance(value, dict) and isinstance(value.get("data"), list):
+            texts.extend(  # a table's cells
+                str(cell) for row in value["data"] for cell in row or [] if cell
+            )
+
+    walk(block, value)
+    return " ".join(texts)
+
+
 def stream_data(
     request: Request,
     stream_block: blocks.StreamBlock,

@@ -32,6 +32,14 @@ def _page_link_ids(html: str) -> set[int]:
     return {int(tag.attrs["id"]) for tag in tags if tag.attrs.get("id", "").isdigit()}
 
 
+def link_ids(sources: Iterable[str]) -> set[int]:
+    """The ids of the pages these rich texts link to."""
+    ids: set[int] = set()
+    for html in sources:
+        ids |= _page_link_ids(html or "")
+    return ids
+
+
 def _paths_in_locale(ids: set[int], locale: Locale) -> dict[int, str]:
     """Frontend path for each linked page id, preferring the version in ``locale``."""
     if not ids:
@@ -59,12 +67,20 @@ def _paths_in_locale(ids: set[int], locale: Locale) -> dict[int, str]:
 class RichTextRenderer:
     """Render many rich-text fields of one response with shared link lookups."""
 
-    def __init__(self, sources: Iterable[str], locale: Locale, request=None) -> None:
+    def __init__(
+        self,
+        sources: Iterable[str],
+        locale: Locale,
+        request=None,
+        *,
+        paths: dict[int, str] | None = None,
+    ) -> None:
+        """``paths``: the links' frontend paths when the caller read them
+        (``cms.selectors.page_relatives_and_links`` of ``link_ids(sources)``)."""
         self.request = request
-        ids: set[int] = set()
-        for html in sources:
-            ids |= _page_link_ids(html or "")
-        self.paths = _paths_in_locale(ids, locale)
+        self.paths = (
+            paths if paths is not None else _paths_in_locale(link_ids(sources), locale)
+        )
         embeds = features.get_embed_types()
         self.rewrite = MultiRuleRewriter(
             [

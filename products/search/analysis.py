@@ -24,6 +24,7 @@ exactly what matched.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import threading
@@ -177,8 +178,11 @@ def normalise(text: str) -> str:
 _stemmer_local = threading.local()
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """English Snowball stem of a letters-only word; other words unchanged."""
+    """English Snowball stem of a letters-only word; other words unchanged
+    (memoised: a catalogue repeats its words, and stemming was a fifth of the
+    index build)."""
     if not word.isalpha() or not word.isascii():
         return word
     stemmer = getattr(_stemmer_local, "stemmer", None)
@@ -243,7 +247,14 @@ def index_spans(text: str, *, stemmed: bool = True) -> list[Span]:
     """Every term the index holds for ``text``, with where it comes from.
 
     ``stemmed=False`` gives the surface forms the prefix suggestions match.
+    Memoised by text (summaries, categories and brands repeat across a
+    catalogue).
     """
+    return list(_index_spans(text, stemmed))
+
+
+@functools.lru_cache(maxsize=8192)
+def _index_spans(text: str, stemmed: bool) -> tuple[Span, ...]:
     norm = normalise(text)
     spans: list[Span] = []
     for start, end, code in _gaps(norm):
@@ -254,7 +265,7 @@ def index_spans(text: str, *, stemmed: bool = True) -> list[Span]:
                 spans.append(Span(_clip(piece), start, end))
             continue
         spans += _plain_index_spans(norm[start:end], start, stemmed)
-    return [span for span in spans if span.term not in STOP_WORDS]
+    return tuple(span for span in spans if span.term not in STOP_WORDS)
 
 
 def _plain_index_spans(segment: str, offset: int, stemmed: bool) -> list[Span]:
@@ -374,6 +385,11 @@ MAX_PINYIN_WORDS = 8  # words of one run combined into longer forms
 
 
 def pinyin_forms(text: str, *, min_initials: int = MIN_INITIALS) -> list[str]:
+    return list(_pinyin_forms(text, min_initials))
+
+
+@functools.lru_cache(maxsize=8192)
+def _pinyin_forms(text: str, min_initials: int) -> tuple[str, ...]:
     """How a buyer types the Chinese of ``text`` in Latin letters: the full
     pinyin without tones (液压油 → ``yeyayou``) and the initials (``yyy``) of
     every Chinese run and of each of its words of two characters or more, so
@@ -405,4 +421,4 @@ def pinyin_forms(text: str, *, min_initials: int = MIN_INITIALS) -> list[str]:
             initials = "".join(s[0] for s in syllables)
             if len(initials) >= min_initials:
                 forms.setdefault(initials, None)
-    return list(forms)
+    return tuple(forms)

@@ -25,6 +25,7 @@ from operator import add
 
 from django.conf import settings
 from django.db.models import (
+    BooleanField,
     Case,
     F,
     IntegerField,
@@ -35,14 +36,21 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Greatest, Least
 from wagtail.models import Locale
 
 from ..models import GuidePage, ProductPage
-from . import typos
+from . import fulltext, typos
 from .analysis import QueryWord
 from .lexicon import built_in_groups, merged_groups
-from .models import SearchKind, SearchSynonym, SearchTerm, split_synonym_terms
+from .models import (
+    SearchDocument,
+    SearchKind,
+    SearchSynonym,
+    SearchTerm,
+    split_synonym_terms,
+)
 from .query import ParsedQuery, parse
 
 WAGTAIL_RESULT_LIMIT = 1000
@@ -163,12 +171,33 @@ class DatabaseHits:
         return Hit(rows["document_id"], rows["score"])
 
 
+def vector_scored(documents: QuerySet, parsed: ParsedQuery) -> QuerySet:
+    """PostgreSQL: ``documents`` matching ``parsed`` through the GIN index of
+    ``search_vector``, rows ``{document_id, score}`` scored like ``scored``
+    (``products.search.fulltext``)."""
+    groups = [[list(alt) for alt in group] for group in parsed.groups]
+    column = '"search_vector"'  # unqualified: Django aliases it in subqueries
+    score, params = fulltext.score_sql(groups, column)
+    # Fixed SQL; the query's terms are parameters.
+    match = RawSQL(  # noqa: S611
+        f"{column} @@ %s::tsquery", [fulltext.tsquery(groups)], BooleanField()
+    )
+    return (
+        documents.filter(match)
+        .annotate(document_id=F("page_id"), score=RawSQL(score, params, IntegerField()))  # noqa: S611
+        .values("document_id", "score")
+    )
+
+
 class DatabaseEngine:
     name = "database"
 
     def hits(self, parsed: ParsedQuery, *, locale: Locale, kinds: list[str]):
         if not parsed:
             return []
+        if fulltext.enabled():
+            documents = SearchDocument.objects.filter(locale=locale, kind__in=kinds)
+            return DatabaseHits(vector_scored(documents, parsed))
         terms = SearchTerm.objects.filter(locale=locale, kind__in=kinds)
         return DatabaseHits(scored(terms, parsed))
 
@@ -179,6 +208,16 @@ class DatabaseEngine:
         ``search_rank`` (higher is better): two subqueries, whatever the size."""
         if not parsed:  # nothing searchable in the text (e.g. only symbols)
             return queryset.annotate(search_rank=Value(0)).none()
+        if fulltext.enabled():
+            documents = vector_scored(
+                SearchDocument.objects.filter(locale=locale, kind=kind), parsed
+            )
+            rank = vector_scored(
+                SearchDocument.objects.filter(page_id=OuterRef("pk")), parsed
+            )
+            return queryset.filter(
+                pk__in=Subquery(documents.values("document_id"))
+            ).annotate(search_rank=Subquery(rank.values("score")[:1]))
         matching = scored(
             SearchTerm.objects.filter(locale=locale, kind=kind), parsed
         ).values("document_id")

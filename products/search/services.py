@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from django.db import transaction
 
 from ..models import GuidePage, ProductPage
+from . import fulltext
 from .documents import DocumentSource, build, guide_pages, product_pages
 from .models import SearchDocument, SearchTerm
 
@@ -32,6 +33,13 @@ def _chunks(ids: Iterable[int], size: int = CHUNK) -> Iterator[list[int]]:
         yield ids[start : start + size]
 
 
+def _delete(rows) -> None:
+    """One DELETE statement. Nothing references index rows (terms go first) and
+    no receiver cares about them, but ``delete()`` would fetch every row to send
+    ``post_delete`` (receivers without a sender exist): a fifth of a rebuild."""
+    rows._raw_delete(rows.db)
+
+
 def _write(ids: list[int], source: DocumentSource) -> int:
     documents, terms = [], []
     for page in product_pages(ids):
@@ -42,10 +50,11 @@ def _write(ids: list[int], source: DocumentSource) -> int:
         document, page_terms = build(page, source.guide_fields(page))
         documents.append(document)
         terms += page_terms
-    SearchTerm.objects.filter(document_id__in=ids).delete()
-    SearchDocument.objects.filter(page_id__in=ids).delete()
+    _delete(SearchTerm.objects.filter(document_id__in=ids))
+    _delete(SearchDocument.objects.filter(page_id__in=ids))
     SearchDocument.objects.bulk_create(documents, batch_size=CHUNK)
     SearchTerm.objects.bulk_create(terms, batch_size=2000)
+    fulltext.write_vectors([document.page_id for document in documents])
     return len(documents)
 
 
@@ -64,8 +73,8 @@ def search_index_rebuild() -> int:
     """Index every live, public product and guide from scratch (this covers any
     refresh the transaction had scheduled so far)."""
     _drop_pending()
-    SearchTerm.objects.all().delete()
-    SearchDocument.objects.all().delete()
+    _delete(SearchTerm.objects.all())
+    _delete(SearchDocument.objects.all())
     ids = [
         *ProductPage.objects.live().values_list("pk", flat=True),
         *GuidePage.objects.live().values_list("pk", flat=True),

@@ -14,7 +14,12 @@ from .common import (
     translations_data,
 )
 from .guides import GuideDetailSerializer
-from .items import GuideListItemSerializer, ProductListItemSerializer, product_cards
+from .items import (
+    GuideListItemSerializer,
+    ProductListItemSerializer,
+    guide_cards,
+    product_cards,
+)
 from .pages import (
     FoundPageSerializer,
     HomePageContentSerializer,
@@ -58,6 +63,7 @@ __all__ = [
     "ImageSetSerializer",
     "ProductDetailSerializer",
     "ProductListItemSerializer",
+    "guide_cards",
     "product_cards",
     "RenditionSerializer",
     "TranslationSerializer",

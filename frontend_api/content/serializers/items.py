@@ -154,3 +154,24 @@ def product_cards(request, rows, *, categories, thumbnails, favorites) -> list[d
             }
         )
     return cards
+
+
+def guide_cards(request, guides, *, tags, images, favorites) -> list[dict]:
+    """``GuideListItemSerializer``'s output for guides fetched with their locale
+    (``tags``: ``{guide id: [{slug, name}]}``, ``images``: ``ImageData`` by id
+    with the thumbnail rendition)."""
+    return [
+        {
+            "id": guide.pk,
+            "title": guide.title,
+            "slug": guide.slug,
+            "url": page_frontend_path(guide),
+            "locale": guide.locale.language_code,
+            "summary": guide.summary,
+            "date": guide.date.isoformat() if guide.date else None,
+            "tags": tags.get(guide.pk, []),
+            "thumbnail": rendition(request, images.get(guide.cover_image_id)),
+            "is_favorite": guide.pk in favorites,
+        }
+        for guide in guides
+    ]

@@ -330,7 +330,7 @@ def _section(model: type[Page]):
 def _product(view: PathView, request: Request, page: Page) -> dict[str, Any]:
     from .products import product_detail_data
 
-    product = catalogue.product_get(locale=page.locale, slug=page.slug)
+    product = catalogue.product_detail_get(locale=page.locale, slug=page.slug)
     if product is None:  # unpublished between the two reads
         raise missing(ProductPage, page.slug, page.locale)
     footprint(request, product)
@@ -338,15 +338,14 @@ def _product(view: PathView, request: Request, page: Page) -> dict[str, Any]:
     view.cache_tag(
         tags.GUIDES.format(locale=language),
         tags.PRODUCTS.format(locale=language),
-        *tags.product_detail_tags(product),
     )
-    return product_detail_data(request, product, page.locale, view=view)
+    return product_detail_data(request, product, page.locale, view=view, live=True)
 
 
 def _guide(view: PathView, request: Request, page: Page) -> dict[str, Any]:
     from .guides import guide_detail_data
 
-    guide = catalogue.guide_get(locale=page.locale, slug=page.slug)
+    guide = catalogue.guide_detail_get(locale=page.locale, slug=page.slug)
     if guide is None:
         raise missing(GuidePage, page.slug, page.locale)
     footprint(request, guide)
@@ -356,7 +355,7 @@ def _guide(view: PathView, request: Request, page: Page) -> dict[str, Any]:
         tags.CATEGORIES,
         *tags.guide_detail_tags(guide, guide.body.raw_data),
     )
-    return guide_detail_data(request, guide, page.locale, view=view)
+    return guide_detail_data(request, guide, page.locale, view=view, live=True)
 
 
 def _generic(view: PathView, request: Request, page: Page) -> dict[str, Any]:

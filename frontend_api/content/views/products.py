@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import serializers
 from rest_framework.mixins import ListModelMixin
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.viewsets import GenericViewSet
 
 from cms.selectors import (
-    page_relatives,
-    prefetch_renditions_of,
+    ImageData,
+    image_data,
+    page_relatives_and_links,
     renditions_by_image,
 )
+from core.pages import page_frontend_path
 from delivery import cache_tags as tags
 from members.activity.selectors import favorite_page_ids
 from products import selectors
@@ -21,11 +24,13 @@ from products.models import DETAIL_IMAGE_SPECS, THUMBNAIL_SPEC, ProductPage
 from ...caching import CachedPublicView
 from ...schema import LOCALE_PARAMETER
 from ..filters import ProductFilter
-from ..richtext import RichTextRenderer
+from ..media import document_data, image_set, rendition
+from ..richtext import RichTextRenderer, link_ids
 from ..seo import seo_data
 from ..serializers import (
     ProductDetailSerializer,
     ProductListItemSerializer,
+    guide_cards,
     product_cards,
     translations_data,
 )
@@ -104,38 +109,112 @@ class ProductViewSet(CachedPublicView, ListModelMixin, ContentView, GenericViewS
 
     def retrieve(self, request: Request, slug: str) -> Response:
         locale = self.locale
-        product = selectors.product_get(locale=locale, slug=slug)
+        product = selectors.product_detail_get(locale=locale, slug=slug)
         if product is None:
             raise missing(ProductPage, slug, locale)
         footprint(request, product)
-        self.cache_tag(
-            tags.GUIDES.format(locale=locale.language_code),
-            *tags.product_detail_tags(product),
+        self.cache_tag(tags.GUIDES.format(locale=locale.language_code))
+        return Response(
+            product_detail_data(request, product, locale, view=self, live=True)
         )
-        return Response(product_detail_data(request, product, locale, view=self))
+
+
+_DATETIME = serializers.DateTimeField()
+
+
+def datetime_data(value) -> str | None:
+    """A datetime as DRF writes it (ISO 8601, ``Z`` for UTC)."""
+    return None if value is None else _DATETIME.to_representation(value)
 
 
 def product_detail_data(
-    request: Request, product: ProductPage, locale, view=None
+    request: Request, product: ProductPage, locale, view=None, *, live: bool = False
 ) -> dict:
-    """The detail of a fetched product (also used by preview)."""
-    guides = selectors.guides_for_product(product=product, locale=locale)
-    if view is not None:
-        view.cache_tag(*tags.guide_card_tags(guides))
-    prefetch_renditions_of(
-        images=[
-            *selectors.product_images(product=product),
-            *(guide.cover_image for guide in guides),
-        ],
-        specs=DETAIL_IMAGE_SPECS,
+    """``ProductDetailSerializer``'s shape, built from rows: the product
+    (``product_detail_get``), its parts and its guides' tags (one UNION query),
+    its guides, every image with its renditions, and its translations with the
+    breadcrumbs and the features' links: six queries for a visitor, whatever
+    the number of categories, specifications, images, documents and guides
+    (``tests/frontend_api/test_detail_queries.py``). ``live=False``: an unsaved
+    draft (preview), its parts read from the page itself."""
+    guide_rows = selectors.guides_linking(product=product, locale=locale)
+    if live:
+        parts = selectors.product_parts(
+            product=product, locale=locale, guides=guide_rows
+        )
+    else:
+        parts = selectors.product_parts_of(product=product, locale=locale)
+        parts.tags = selectors.guide_tags(guides=guide_rows)
+    guides = list(guide_rows)
+    wanted: dict[int, set[str]] = {}
+    for image_id in [product.main_image_id, *(pk for pk, _caption in parts.images)]:
+        wanted.setdefault(image_id, set()).update(DETAIL_IMAGE_SPECS)
+    for guide in guides:
+        wanted.setdefault(guide.cover_image_id, set()).add(THUMBNAIL_SPEC)
+    images = image_data(wanted=wanted)
+    translations, crumbs, paths = page_relatives_and_links(
+        page=product, link_ids=link_ids([product.features]), locale=locale
     )
-    translations, crumbs = page_relatives(page=product)
-    context = {
-        "request": request,
-        "richtext": RichTextRenderer([product.features], locale, request),
-        "related_guides": guides,
+    if view is not None:
+        view.cache_tag(
+            *tags.product_parts_tags(product, parts), *tags.guide_card_tags(guides)
+        )
+    richtext = RichTextRenderer([product.features], locale, request, paths=paths)
+    favorites = favorite_ids(request, [product, *guides])
+    main = images.get(product.main_image_id)
+    seo = seo_data(request, product, main, crumbs, view)
+    gallery: list[tuple[ImageData | None, str]] = [(main, "")] if main else []
+    gallery += [(images.get(pk), caption) for pk, caption in parts.images]
+    stream = product.typical_properties
+    return {
+        "id": product.pk,
+        "sku": product.sku,
+        "title": product.title,
+        "slug": product.slug,
+        "url": page_frontend_path(product),
+        "locale": product.locale.language_code,
+        "brand": (
+            {
+                "slug": product.brand.slug,
+                "name": getattr(product, "brand_name", None) or product.brand.name,
+            }
+            if product.brand
+            else None
+        ),
+        "categories": [
+            {"slug": ref["slug"], "name": ref["name"], "path": ref["path"]}
+            for ref in parts.categories
+        ],
+        "viscosity_grade": product.viscosity_grade,
+        "base_oil": product.base_oil,
+        "summary": product.summary,
+        "thumbnail": rendition(request, main),
+        "is_favorite": product.pk in favorites,
+        "type": "products.ProductPage",
+        "seo_title": product.seo_title,
+        "search_description": product.search_description,
+        "first_published_at": datetime_data(product.first_published_at),
+        "last_published_at": datetime_data(product.last_published_at),
+        "specifications": parts.specifications,
+        "applications": product.application_list,
+        "features": richtext(product.features),
+        "typical_properties": stream.stream_block.get_api_representation(
+            stream.raw_data
+        ),
+        "package_sizes": product.package_size_list,
+        "images": [
+            {**(image_set(request, image) or {}), "caption": caption}
+            for image, caption in gallery
+            if image is not None
+        ],
+        "documents": [
+            document_data(document, kind, request) for document, kind in parts.documents
+        ],
+        "related_guides": guide_cards(
+            request, guides, tags=parts.tags, images=images, favorites=favorites
+        ),
         "translations": translations_data(translations),
-        "favorite_ids": favorite_ids(request, [product, *guides]),
-        "seo": seo_data(request, product, product.main_image, crumbs, view),
+        "canonical_url": seo["canonical_url"],
+        "og_image": seo["og_image"],
+        "breadcrumbs": seo["breadcrumbs"],
     }
-    return ProductDetailSerializer(product, context=context).data

@@ -4,11 +4,20 @@ number of categories, specifications, images, documents and related pages."""
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 
 from products.models import ProductDocument, ProductImage, ProductSpecification
 from tests.factories import CategoryFactory, DocumentFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _no_cached_renditions():
+    """Wagtail caches renditions by image id; an earlier test's rolled-back image
+    may have had the same id (SQLite reuses them after a rollback), so a stale
+    entry would make the warm-up request skip creating the rendition rows."""
+    cache.clear()
 
 # Locale; product (brand joined, named in the locale); one UNION of its
 # categories (and their local names), specifications, gallery, documents and

@@ -201,7 +201,7 @@ def product_detail_data(
         "typical_properties": stream.stream_block.get_api_representation(
             stream.raw_data
         ),
-        "package_sizes": product.package_size_list,
+        "package_sizes": product.package_size_data(product.locale.language_code),
         "images": [
             {**(image_set(request, image) or {}), "caption": caption}
             for image, caption in gallery

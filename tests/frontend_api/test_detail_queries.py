@@ -19,6 +19,7 @@ def _no_cached_renditions():
     entry would make the warm-up request skip creating the rendition rows."""
     cache.clear()
 
+
 # Locale; product (brand joined, named in the locale); one UNION of its
 # categories (and their local names), specifications, gallery, documents and
 # its guides' tags; the guides; every image with its renditions; translations

@@ -97,10 +97,15 @@ class CategoryChooserWidget(AdminSnippetChooser):
         return tree_label(instance)
 
 
-class CategoryChooserViewSet(SnippetChooserViewSet):
-    # Wagtail's default is gettext at import time, so the English admin showed
-    # the modal as "选择 product category"; lazy, it follows the user's language.
+class LocalisedChooserViewSet(SnippetChooserViewSet):
+    """Every snippet chooser of the project: Wagtail's default title is gettext at
+    import time, so the English admin showed the modal as "选择 product category";
+    lazy, it follows the user's language."""
+
     page_title = _("Choose")
+
+
+class CategoryChooserViewSet(LocalisedChooserViewSet):
     choose_view_class = CategoryChooseView
     choose_results_view_class = CategoryChooseResultsView
     chosen_view_class = CategoryChosenView

@@ -30,7 +30,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .choosers import CategoryChooserViewSet
+from .choosers import CategoryChooserViewSet, LocalisedChooserViewSet
 from .models import (
     BaseOil,
     Brand,
@@ -231,6 +231,7 @@ class BrandViewSet(SnippetViewSet):
     model = Brand
     icon = "tag"
     menu_label = _("Brands")
+    chooser_viewset_class = LocalisedChooserViewSet
     list_display = [
         "name",
         "slug",

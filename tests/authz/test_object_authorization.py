@@ -30,10 +30,10 @@ from drf_spectacular.generators import SchemaGenerator
 from tests.factories.member_data import (
     MemberData,
     files_restore,
-    kept_for_a_module,
     member_with_data,
 )
 from tests.factories.members import PASSWORD, MemberFactory
+from tests.factories.shared import rows_for_the_module
 
 from .resources import AUTHZ_PHONE_CODE, FACTORIES, Replay
 
@@ -107,7 +107,7 @@ def _assert_no_trace_of(owner: MemberData, response, who: str) -> None:
 
 @pytest.fixture(scope="module")
 def owner_data(django_db_setup, django_db_blocker):
-    with kept_for_a_module(django_db_blocker):
+    with rows_for_the_module(django_db_blocker):
         yield member_with_data("a")
 
 

@@ -9,8 +9,6 @@ search a response body for it.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -19,7 +17,6 @@ from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 from PIL import Image
 from wagtail.models import Collection, CollectionViewRestriction, Page
 
@@ -213,22 +210,6 @@ def member_with_data(label: str = "a") -> MemberData:
         f"unionid-{tag}",
     ]
     return data
-
-
-@contextmanager
-def kept_for_a_module(django_db_blocker) -> Iterator[None]:
-    """Data made inside stays for a module's tests and is rolled back after them;
-    each test's own ``db`` transaction is a savepoint inside this one, so what a
-    test changes is undone before the next. (Building one of everything per test
-    would cost seconds each.)"""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 def files_restore(data: MemberData) -> None:

@@ -25,9 +25,9 @@ from tests.authz.resources import AUTHZ_PHONE_CODE, FACTORIES
 from tests.authz.test_object_authorization import _send, _sign_in
 from tests.factories.member_data import (
     files_restore,
-    kept_for_a_module,
     member_with_data,
 )
+from tests.factories.shared import rows_for_the_module
 from tests.frontend_api.consents import publish
 
 STATES = ("current", "pending", "withdrawn")
@@ -41,7 +41,10 @@ MATRIX: dict[tuple[str, str], tuple[str, int]] = {
     ("GET", f"{ME}/"): (READ, 200),
     ("PATCH", f"{ME}/"): (RIGHT, 200),  # correcting what was given
     ("DELETE", f"{ME}/"): (RIGHT, 204),  # cancelling the account
-    ("PUT", f"{ME}/avatar/"): (COLLECT, 200),  # a first avatar (replacing: right)
+    # A owns an avatar: replacing it is correcting (a first one is collection:
+    # test_a_first_avatar_is_new_collection below).
+    ("PUT", f"{ME}/avatar/"): (RIGHT, 200),
+    ("GET", f"{ME}/avatar/{{size}}/"): (READ, 200),
     ("DELETE", f"{ME}/avatar/"): (RIGHT, 204),
     ("GET", f"{ME}/consents/"): (READ, 200),
     ("POST", f"{ME}/consents/"): (RIGHT, 201),  # consenting (again)
@@ -68,6 +71,10 @@ MATRIX: dict[tuple[str, str], tuple[str, int]] = {
     ("GET", f"{ME}/procurement-requests/{{id}}/"): (READ, 200),
     ("DELETE", f"{ME}/procurement-requests/{{id}}/"): (RIGHT, 204),
     ("POST", f"{ME}/procurement-requests/{{id}}/attachments/"): (COLLECT, 201),
+    ("GET", f"{ME}/procurement-requests/{{id}}/attachments/{{attachment_pk}}/"): (
+        READ,
+        200,
+    ),
     ("GET", f"{ME}/procurement-requests/{{id}}/messages/"): (READ, 200),
     ("POST", f"{ME}/procurement-requests/{{id}}/messages/"): (COLLECT, 201),
     ("POST", f"{ME}/procurement-requests/{{id}}/status/"): (RIGHT, 200),  # cancel
@@ -108,7 +115,7 @@ def expected(kind: str, status: int, state: str) -> int:
 
 @pytest.fixture(scope="module")
 def owner_data(django_db_setup, django_db_blocker):
-    with kept_for_a_module(django_db_blocker):
+    with rows_for_the_module(django_db_blocker):
         yield member_with_data("rights")
 
 
@@ -165,3 +172,20 @@ def test_each_operation_answers_as_the_matrix_says(owner, method, path, state):
     if want == 403:
         assert response.json()["code"] == "consent_required"
         assert response.json()["pending_policies"][0]["policy"] == "privacy"
+
+
+@pytest.mark.parametrize("state", ["pending", "withdrawn"])
+def test_a_first_avatar_is_new_collection(owner, state):
+    headers = _sign_in(owner.member.email)
+    put_in_state(owner, state)
+    replay = FACTORIES[("PUT", f"{ME}/avatar/")](owner)
+    removed = _send(
+        "DELETE",
+        f"{ME}/avatar/",
+        FACTORIES[("DELETE", f"{ME}/avatar/")](owner),
+        headers,
+    )
+    assert removed.status_code == 204  # deleting is a right in every state
+    response = _send("PUT", f"{ME}/avatar/", replay, headers)
+    assert response.status_code == 403, response.content[:300]
+    assert response.json()["code"] == "consent_required"

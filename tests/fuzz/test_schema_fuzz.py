@@ -32,10 +32,10 @@ from schemathesis.specs.openapi.checks import (
 
 from tests.factories.member_data import (
     files_restore,
-    kept_for_a_module,
     member_with_data,
 )
 from tests.factories.members import PASSWORD
+from tests.factories.shared import rows_for_the_module
 
 FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "8"))
 CHECKS = [
@@ -71,7 +71,7 @@ def _sign_in(email: str) -> str:
 @pytest.fixture(scope="module")
 def owner(django_db_setup, django_db_blocker):
     """A member with one of everything, and their session token, for the module."""
-    with kept_for_a_module(django_db_blocker):
+    with rows_for_the_module(django_db_blocker):
         data = member_with_data("fuzz")
         yield data, _sign_in(data.member.email)
 

@@ -120,7 +120,7 @@ def product_form(sku: str, title: str, category, specs=(), **extra) -> dict:
             "applications": "",
             "features": rich_text(""),
             "typical_properties": streamfield([]),
-            "package_sizes": "",
+            "package_sizes": streamfield([]),
             "main_image": "",
             "category_links": inline_formset([{"category": category.pk}]),
             "specifications": inline_formset([{"code": code} for code in specs]),

@@ -15,23 +15,30 @@ DROP = [
 ]
 
 
-def forwards(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
+class PostgreSQLOnly(migrations.RunSQL):
+    """SQL run on PostgreSQL and skipped elsewhere: a schema change, not data
+    (``RunPython`` is for data, and data migrations are replayed after a flush by
+    tests/e2e/migration_data.py)."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
+def fill_sql() -> str:
     from products.search.fulltext import VECTOR_FROM_TERMS
 
-    for statement in ADD:
-        schema_editor.execute(statement)
-    schema_editor.execute(VECTOR_FROM_TERMS.format(where="TRUE"))
-
-
-def backwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for statement in DROP:
-            schema_editor.execute(statement)
+    return VECTOR_FROM_TERMS.format(where="TRUE")
 
 
 class Migration(migrations.Migration):
     dependencies = [("products", "0005_package_sizes_structured")]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [
+        PostgreSQLOnly(ADD, reverse_sql=DROP),
+        PostgreSQLOnly(fill_sql(), reverse_sql=migrations.RunSQL.noop),
+    ]

@@ -33,38 +33,14 @@ def unrestricted() -> Q:
     return ~Q(Exists(restricted))
 
 
-def page_relatives(*, page: Page) -> tuple[list[Page], list[dict]]:
-    """The page's live, public versions in the other locales (language order)
-    and its breadcrumbs (``page_breadcrumbs``' rows): one query."""
-    steplen = page.steplen
-    prefixes = [page.path[:end] for end in range(2 * steplen, len(page.path), steplen)]
-    translations = (
-        Q(translation_key=page.translation_key, live=True)
-        & ~Q(locale_id=page.locale_id)
-        & unrestricted()
-    )
-    rows = list(
-        Page.objects.filter(translations | Q(path__in=prefixes))
-        .select_related("locale")
-        .order_by("locale__language_code", "path")
-    )
-    ancestors = sorted(
-        (row for row in rows if row.path in prefixes), key=lambda row: row.path
-    )
-    crumbs = [
-        {"id": row.pk, "title": row.title, "url_path": row.url_path}
-        for row in ancestors
-    ]
-    crumbs.append({"id": page.pk, "title": page.title, "url_path": page.url_path})
-    return [row for row in rows if row.path not in prefixes], crumbs
-
-
 def page_relatives_and_links(
     *, page: Page, link_ids: Iterable[int], locale: Locale
 ) -> tuple[list[Page], list[dict], dict[int, str]]:
-    """``page_relatives`` and, in the same query, the frontend path of each
-    page ``link_ids`` names (rich-text links: the version in ``locale``, else
-    the linked page itself when live; ``RichTextRenderer(paths=…)``)."""
+    """The page's live, public versions in the other locales (language order),
+    its breadcrumbs (``page_breadcrumbs``' rows) and, in the same query, the
+    frontend path of each page ``link_ids`` names (rich-text links: the version
+    in ``locale``, else the linked page itself when live;
+    ``RichTextRenderer(paths=…)``)."""
     from django.db.models import BooleanField, ExpressionWrapper
 
     from core.pages import page_frontend_path
@@ -284,21 +260,6 @@ def preview_page_get(*, content_type: str, token: str) -> Page:
             gettext("This preview no longer exists."), code="preview_not_found"
         )
     return page
-
-
-def prefetch_renditions_of(*, images: Iterable, specs: Iterable[str]) -> None:
-    """Prefetch ``specs`` renditions of images already fetched (joined to
-    the pages that show them): one query for all of a response's images, read
-    by Wagtail's ``get_renditions``."""
-    from django.db.models import Prefetch, prefetch_related_objects
-    from wagtail.images import get_image_model
-
-    found = [image for image in images if image is not None]
-    if not found:
-        return
-    Rendition = get_image_model().get_rendition_model()
-    renditions = Rendition.objects.filter(filter_spec__in=list(specs))
-    prefetch_related_objects(found, Prefetch("renditions", queryset=renditions))
 
 
 @functools.cache

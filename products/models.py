@@ -6,7 +6,8 @@ as the *Brands* and *Product categories* snippets. Everything is translatable wi
 wagtail-localize: ``zh-hans`` is the source locale, ``en`` the translation.
 
 The API (``/api/v1/products/``, ``/api/v1/guides/``) reads these through the
-querysets' ``for_listing()`` / ``for_detail()`` so query counts stay fixed.
+listing querysets (``for_listing()``) and the detail selectors (``product_parts`` /
+``guide_parts``), so query counts stay fixed.
 """
 
 from __future__ import annotations

@@ -73,41 +73,6 @@ class ProductPageQuerySet(PageQuerySet):
             models.Prefetch("main_image", queryset=_images_with(THUMBNAIL_SPEC))
         )
 
-    def for_detail(self, locale) -> ProductPageQuerySet:
-        """The product with its brand and main image joined, the brand and
-        categories named in ``locale`` by subqueries, and its categories,
-        specifications, gallery images and documents (one query each). The
-        images' renditions are not fetched here: the detail prefetches them
-        with the related guides' covers, in one query
-        (``cms.selectors.prefetch_renditions_of``)."""
-        Category = models_.ProductCategory
-        key = "category__translation_key"
-        links = models_.ProductCategoryLink.objects.select_related("category").annotate(
-            local_name=in_locale_of(Category, locale, key, "name"),
-            local_slug=in_locale_of(Category, locale, key, "slug"),
-            local_path=in_locale_of(Category, locale, key, "path"),
-        )
-        return (
-            self.select_related("locale", "brand", "main_image")
-            .annotate(
-                brand_name=in_locale_of(
-                    models_.Brand, locale, "brand__translation_key", "name"
-                )
-            )
-            .prefetch_related(
-                models.Prefetch("category_links", queryset=links),
-                "specifications",
-                models.Prefetch(
-                    "gallery_images",
-                    queryset=models_.ProductImage.objects.select_related("image"),
-                ),
-                models.Prefetch(
-                    "documents",
-                    queryset=models_.ProductDocument.objects.select_related("document"),
-                ),
-            )
-        )
-
     def _with_names(self, locale) -> ProductPageQuerySet:
         clone = self.select_related("locale", "brand").prefetch_related(
             models.Prefetch(

@@ -132,23 +132,6 @@ def product_category_refs(
     return refs
 
 
-def product_get(*, locale: Locale, slug: str) -> ProductPage | None:
-    """The live, public product with ``slug`` in ``locale``, everything but
-    the images' renditions prefetched (``ProductPageQuerySet.for_detail``)."""
-    return (
-        ProductPage.objects.live()
-        .filter(unrestricted(), locale=locale, slug=slug)
-        .for_detail(locale)
-        .first()
-    )
-
-
-def product_images(*, product: ProductPage) -> list:
-    """The product's images (main first, then the gallery), as fetched."""
-    images = [product.main_image] if product.main_image_id else []
-    return images + [item.image for item in product.gallery_images.all()]
-
-
 def products_by_translation_keys(
     *, locale: Locale, keys: Iterable
 ) -> dict[object, ProductPage]:
@@ -173,23 +156,6 @@ def product_search(*, queryset: QuerySet, q: str, locale: Locale) -> QuerySet:
     ).order_by("-search_rank", "path")
 
 
-def products_in_category(*, queryset: QuerySet, slug: str) -> QuerySet:
-    """Products in the category ``slug`` or any of its sub-categories.
-
-    Category paths are the same in every language, so the match is on the path
-    whichever language the product links to.
-    """
-    categories = ProductCategory.objects.filter(slug=slug)
-    paths = set(categories.values_list("path", flat=True))
-    if not paths:
-        return queryset.none()
-    match = Q()
-    for path in paths:
-        match |= Q(category__path=path) | Q(category__path__startswith=f"{path}/")
-    links = ProductCategoryLink.objects.filter(match, page=OuterRef("pk"))
-    return queryset.filter(Exists(links))
-
-
 # --- Guides --------------------------------------------------------------------
 
 
@@ -202,48 +168,6 @@ def guide_list(*, locale: Locale) -> QuerySet[GuidePage]:
         .for_listing()
         .order_by("-date", "-pk")
     )
-
-
-def guide_get(*, locale: Locale, slug: str) -> GuidePage | None:
-    """The live, public guide with ``slug`` in ``locale``, its tags and cover
-    (whose renditions the caller prefetches: ``prefetch_renditions_of``)."""
-    tags = GuidePageTag.objects.select_related("tag").order_by("tag__name")
-    return (
-        GuidePage.objects.live()
-        .filter(unrestricted(), locale=locale, slug=slug)
-        .select_related("locale", "cover_image")
-        .prefetch_related(Prefetch("tagged_items", queryset=tags))
-        .first()
-    )
-
-
-def guides_for_product(*, product: ProductPage, locale: Locale) -> list[GuidePage]:
-    """Live, public guides in ``locale`` that link to ``product`` in any
-    language, newest first, with their tags and covers (the covers'
-    renditions are the caller's to prefetch: ``prefetch_renditions_of``)."""
-    links = GuideProductLink.objects.filter(
-        page=OuterRef("pk"), product__translation_key=product.translation_key
-    )
-    tags = GuidePageTag.objects.select_related("tag").order_by("tag__name")
-    return list(
-        GuidePage.objects.live()
-        .filter(unrestricted(), Exists(links), locale=locale)
-        .select_related("locale", "cover_image")
-        .prefetch_related(Prefetch("tagged_items", queryset=tags))
-        .order_by("-date", "-pk")
-    )
-
-
-def products_for_guide(*, guide: GuidePage, locale: Locale) -> list[ProductPage]:
-    """The guide's related products that are live in ``locale``, in the editor's
-    order."""
-    keys = list(
-        GuideProductLink.objects.filter(page_id=guide.pk)
-        .order_by("sort_order")
-        .values_list("product__translation_key", flat=True)
-    )
-    found = products_by_translation_keys(locale=locale, keys=keys)
-    return [found[key] for key in dict.fromkeys(keys) if key in found]
 
 
 def guide_search(*, queryset: QuerySet, q: str, locale: Locale) -> QuerySet:

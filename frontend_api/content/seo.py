@@ -36,7 +36,7 @@ def seo_data(request, page, image=None, crumbs=None, view=None) -> dict[str, Any
     """``canonical_url``, ``og_image`` (of ``image``, the page's own picture,
     else the site's default share image) and ``breadcrumbs`` of a page (one
     query for the ancestors, none when ``crumbs`` came with
-    ``cms.selectors.page_relatives``)."""
+    ``cms.selectors.page_relatives_and_links``)."""
     language = page.locale.language_code
     if crumbs is None:
         crumbs = page_breadcrumbs(page=page)

@@ -11,7 +11,6 @@ from rest_framework.response import Response
 from rest_framework.viewsets import GenericViewSet
 
 from cms.selectors import image_data, page_relatives_and_links
-from core.pages import page_frontend_path
 from delivery import cache_tags as tags
 from products import selectors
 from products.models import (
@@ -32,6 +31,7 @@ from ..seo import seo_data
 from ..serializers import (
     GuideDetailSerializer,
     GuideListItemSerializer,
+    guide_cards,
     product_cards,
     translations_data,
 )
@@ -172,17 +172,11 @@ def guide_detail_data(
     ]
     cover = images.get(guide.cover_image_id)
     seo = seo_data(request, guide, cover, crumbs, view)
+    card = guide_cards(
+        request, [guide], tags=parts.tags, images=images, favorites=favorites
+    )[0]
     return {
-        "id": guide.pk,
-        "title": guide.title,
-        "slug": guide.slug,
-        "url": page_frontend_path(guide),
-        "locale": guide.locale.language_code,
-        "summary": guide.summary,
-        "date": guide.date.isoformat() if guide.date else None,
-        "tags": parts.tags.get(guide.pk, []),
-        "thumbnail": _rendition(request, cover),
-        "is_favorite": guide.pk in favorites,
+        **card,  # the list item's fields, then the detail's
         "type": "products.GuidePage",
         "seo_title": guide.seo_title,
         "search_description": guide.search_description,
